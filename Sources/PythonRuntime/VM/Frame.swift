@@ -1,0 +1,80 @@
+/// An activation of a code object: its local variables, cells and value stack.
+///
+/// Locals, cells and free variables occupy the first `code.frameSlots`
+/// slots (cells hold `PyCell` objects); the value stack follows. Unbound
+/// locals hold `.null`. The frame is a Python object (`tb_frame`,
+/// `sys._getframe()`), and generators keep theirs alive between resumptions.
+final class Frame: PyObject {
+  let code: CodeObject
+  let globals: PyDict
+  let builtins: PyDict
+  /// The namespace for name-based access: the class namespace in a class
+  /// body, the globals in module code, or an explicit `exec` mapping.
+  var locals: PyDict?
+  let slots: UnsafeMutablePointer<Value>
+  let capacity: Int
+  /// Stack depth (number of live stack values above the locals) while suspended.
+  var stackDepth = 0
+  /// Index of the next instruction to execute.
+  var pc = 0
+  /// Index of the instruction that last ran (for line numbers).
+  var lasti = 0
+  /// The calling frame while this one executes.
+  var back: Frame? = nil
+  let function: PyFunction?
+  /// Exception state saved by a suspended generator frame.
+  var savedException: Value = .none
+  var isExecuting = false
+  /// Set when the last `run` ended at a `yield` (the frame can be resumed).
+  var suspended = false
+  /// While suspended inside `yield from`: where to continue once the
+  /// sub-iterator finishes; -1 otherwise.
+  var delegateExit = -1
+
+  init(code: CodeObject, globals: PyDict, builtins: PyDict, locals: PyDict?, function: PyFunction?) {
+    self.code = code
+    self.globals = globals
+    self.builtins = builtins
+    self.locals = locals
+    self.function = function
+    let n = code.frameSlots + code.stacksize
+    capacity = n
+    slots = UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
+    slots.initialize(repeating: .null, count: code.frameSlots)
+    super.init(type: PyType.frame, kind: .other)
+  }
+
+  deinit {
+    slots.deinitialize(count: code.frameSlots + stackDepth)
+    slots.deallocate()
+  }
+
+  @inline(__always) var stackBase: UnsafeMutablePointer<Value> { slots + code.frameSlots }
+
+  /// The line being executed.
+  var line: Int { code.line(at: lasti) }
+
+  /// The value of local `i` (nil when unbound), unwrapping cells.
+  func localValue(_ i: Int) -> Value? {
+    let v = slots[i]
+    if i >= code.varnames.count, case .object(let o) = v, let cell = o as? PyCell {
+      return cell.contents
+    }
+    if case .null = v { return nil }
+    return v
+  }
+
+  /// `frame.f_locals` / `locals()`: a snapshot dict of the fast locals.
+  func localsSnapshot() -> PyDict {
+    if let l = locals { return l }
+    let d = PyDict()
+    let c = code
+    for (i, name) in c.varnames.enumerated() {
+      if let v = localValue(i) { d.setStr(name, v) }
+    }
+    for (j, name) in (c.cellvars + c.freevars).enumerated() {
+      if let v = localValue(c.varnames.count + j) { d.setStr(name, v) }
+    }
+    return d
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Example results of pages whose examples did not change, keyed by a hash of
+/// everything that decides them: the runtime, the time limit, the page's name
+/// and all its examples in order (they share one `__main__`, so a change to one
+/// example can change the next). Line numbers are left out of the key, so
+/// editing prose above an example does not re-run it. `weave serve` keeps one across rebuilds, so
+/// editing prose or one page never re-runs another page's examples.
+public final class ExampleResultCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [UInt64: [ExampleResult]] = [:]
+
+  public init() {}
+
+  public static func key(runner: String, timeout: Double, page: String, examples: [Example]) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in "\(runner)\u{0}\(timeout)\u{0}\(page)\u{0}\(examples.map(\.withoutLines))".utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+
+  /// Cached results, renumbered with the examples' current lines.
+  public func results(for key: UInt64, examples: [Example]) -> [ExampleResult]? {
+    lock.lock()
+    let cached = results[key]
+    lock.unlock()
+    guard let cached, cached.count == examples.count else { return nil }
+    return zip(examples, cached).map { ExampleResult(line: $0.line, status: $1.status, seconds: $1.seconds) }
+  }
+
+  /// Only passing pages are kept: a failure may be a flaky time-out, and the
+  /// page being fixed is the one re-run anyway.
+  public func store(_ pageResults: [ExampleResult], for key: UInt64) {
+    guard !pageResults.contains(where: { $0.status == .failed }) else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    results[key] = pageResults
+  }
+}
+
+extension Example {
+  /// The example with every line number set to 0 (for cache keys).
+  var withoutLines: Example {
+    var copy = self
+    copy.line = 0
+    copy.fenceLine = 0
+    copy.firstCodeLine = 0
+    switch body {
+    case .session(let statements):
+      copy.body = .session(statements.map {
+        var statement = $0
+        statement.line = 0
+        return statement
+      })
+    case .script(let code, var expected):
+      expected?.fenceLine = 0
+      copy.body = .script(code: code, expected: expected)
+    }
+    return copy
+  }
+}

@@ -1,0 +1,274 @@
+import Foundation
+
+/// Everything a build or a check found out about one page.
+public struct PageReport: Sendable {
+  public var path: String
+  public var displayPath: String
+  /// Problems that are not example failures: unreadable page, unterminated
+  /// fence, malformed example, broken link.
+  public var problems: [Diagnostic]
+  public var examples: [ExampleResult]
+  /// False when the results came from the cache.
+  public var ranExamples: Bool
+
+  public var failures: [Diagnostic] {
+    (problems + examples.flatMap(\.failures)).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+  }
+}
+
+/// The outcome of `check` or `build`.
+public struct BuildResult: Sendable {
+  public var pages: [PageReport]
+  /// Problems that belong to no page: the docs folder, the theme, the navigation.
+  public var siteProblems: [Diagnostic]
+  /// The generated site, when the build rendered one (only when nothing failed).
+  public var files: [String: SiteFile]?
+  public var seconds: Double
+
+  public var diagnostics: [Diagnostic] { siteProblems + pages.flatMap(\.failures) }
+  public var succeeded: Bool { diagnostics.isEmpty }
+  public var passed: Int { count(.passed) }
+  public var skipped: Int { count(.skipped) }
+  /// Failed examples plus every other problem (each one fails the build).
+  public var failed: Int { count(.failed) + siteProblems.count + pages.reduce(0) { $0 + $1.problems.count } }
+
+  private func count(_ status: ExampleResult.Status) -> Int {
+    pages.reduce(0) { $0 + $1.examples.filter { $0.status == status }.count }
+  }
+}
+
+/// Builds a site from a docs folder: loads and checks every page, runs the
+/// examples (one Python session per page, pages in parallel), checks links,
+/// and renders HTML. It writes nothing; `SiteWriter` does that.
+public final class SiteGenerator {
+  public let configuration: BuildConfiguration
+  public let runner: any ExampleRunner
+  public let highlighter: any CodeHighlighter
+  public let cache: ExampleResultCache?
+
+  public init(configuration: BuildConfiguration, runner: any ExampleRunner,
+              highlighter: any CodeHighlighter = PlainHighlighter(), cache: ExampleResultCache? = nil) {
+    self.configuration = configuration
+    self.runner = runner
+    self.highlighter = highlighter
+    self.cache = cache
+  }
+
+  /// Runs the examples only (`weave check`).
+  public func check() -> BuildResult {
+    let start = Date()
+    do {
+      let (_, _, reports) = try loadAndRun()
+      return BuildResult(pages: reports, siteProblems: [], files: nil, seconds: Date().timeIntervalSince(start))
+    } catch {
+      return BuildResult(pages: [], siteProblems: [error], files: nil, seconds: Date().timeIntervalSince(start))
+    }
+  }
+
+  /// Checks everything and, when nothing failed, renders the site.
+  public func build() -> BuildResult {
+    let start = Date()
+    let inventory: DocsInventory
+    let pages: [Page?]
+    var reports: [PageReport]
+    do {
+      (inventory, pages, reports) = try loadAndRun()
+    } catch {
+      return BuildResult(pages: [], siteProblems: [error], files: nil, seconds: Date().timeIntervalSince(start))
+    }
+    var siteProblems: [Diagnostic] = []
+    let theme: Theme
+    do {
+      theme = try Theme.load(overrides: configuration.theme)
+    } catch {
+      return BuildResult(pages: reports, siteProblems: [error], files: nil, seconds: Date().timeIntervalSince(start))
+    }
+
+    let loaded = pages.compactMap { $0 }
+    var anchors: [String: Set<String>] = [:]
+    for page in loaded { anchors[page.path] = Set(page.headings.map(\.id)) }
+    // Pages that failed to load still exist as link targets (their own error is reported).
+    for (index, path) in inventory.pages.enumerated() where pages[index] == nil { anchors[path] = [] }
+    let resolver = LinkResolver(anchors: anchors, assets: Set(inventory.assets))
+    for (index, page) in pages.enumerated() {
+      guard let page else { continue }
+      for link in page.links {
+        if case .broken(let reason) = resolver.resolve(link.destination, from: page.path) {
+          reports[index].problems.append(Diagnostic(
+            file: page.displayPath, line: link.line,
+            message: "broken \(link.isImage ? "image" : "link"): \(reason)"))
+        }
+      }
+    }
+
+    let titles = Dictionary(loaded.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
+    var summaryData: Data?
+    if inventory.hasSummary {
+      summaryData = FileManager.default.contents(
+        atPath: configuration.docs.appendingPathComponent(Navigation.summaryFileName).path)
+    }
+    let (navigation, navigationProblems) = Navigation.make(
+      summary: summaryData, summaryDisplayPath: configuration.displayPath(of: Navigation.summaryFileName),
+      titles: titles)
+    siteProblems += navigationProblems
+
+    let result = BuildResult(pages: reports, siteProblems: siteProblems, files: nil,
+                             seconds: Date().timeIntervalSince(start))
+    guard result.succeeded else { return result }
+
+    var files: [String: SiteFile] = [:]
+    let siteTitle = titles["index.md"] ?? "Documentation"
+    let order = navigation.readingOrder
+    var searchIndex = SearchIndex()
+    for page in loaded {
+      let report = reports.first { $0.path == page.path }
+      let marks = Self.marks(for: page, results: report?.examples ?? [])
+      let renderer = HTMLRenderer(pagePath: page.path, sourceName: page.displayPath, headings: page.headings, marks: marks,
+                                  resolver: resolver, highlighter: highlighter)
+      let directory = LinkResolver.directory(of: page.path)
+      func neighbour(_ offset: Int) -> (href: String, title: String)? {
+        guard let position = order.firstIndex(of: page.path), order.indices.contains(position + offset) else { return nil }
+        let other = order[position + offset]
+        return (LinkResolver.relativePath(from: directory, to: LinkResolver.outputPath(ofPage: other)),
+                titles[other] ?? other)
+      }
+      let layout = PageLayout(
+        title: page.title, siteTitle: siteTitle, description: page.source.description,
+        contentHTML: renderer.render(page.document), navHTML: navigation.html(currentPage: page.path),
+        toc: page.headings.filter { $0.level == 2 || $0.level == 3 },
+        previous: neighbour(-1), next: neighbour(1), root: LinkResolver.rootPrefix(ofPage: page.path))
+      files[page.outputPath] = .data(Data(theme.template.render(layout.context).utf8))
+      searchIndex.add(page, hiddenBlocks: Set(marks.filter { $0.value.isHidden }.keys))
+    }
+    let notFound = PageLayout(
+      title: "Page not found", siteTitle: siteTitle, description: nil,
+      contentHTML: "<h1>Page not found</h1>\n<p>There is no page at this address. Try the search box, or start from the <a href=\"index.html\">first page</a>.</p>\n",
+      navHTML: navigation.html(currentPage: ""), toc: [], previous: nil, next: nil, root: "")
+    files["404.html"] = .data(Data(theme.template.render(notFound.context).utf8))
+    files["search-index.js"] = .data(Data(searchIndex.javaScript.utf8))
+    for (name, data) in theme.files { files[Theme.outputFolder + "/" + name] = .data(data) }
+    for asset in inventory.assets {
+      files[asset] = .copy(configuration.docs.appendingPathComponent(asset))
+    }
+    return BuildResult(pages: reports, siteProblems: [], files: files, seconds: Date().timeIntervalSince(start))
+  }
+
+  /// Scans the docs folder, loads every page and runs the examples of every
+  /// page that loaded without problems. `pages[i]` is nil when page i could not be read.
+  private func loadAndRun() throws(Diagnostic) -> (DocsInventory, [Page?], [PageReport]) {
+    let inventory: DocsInventory
+    do {
+      inventory = try DocsInventory.scan(configuration.docs)
+    } catch {
+      var problem = error
+      if problem.file == configuration.docs.path { problem.file = configuration.docsDisplayName }
+      throw problem
+    }
+    var pages: [Page?] = []
+    var reports: [PageReport] = []
+    for path in inventory.pages {
+      let displayPath = configuration.displayPath(of: path)
+      let url = configuration.docs.appendingPathComponent(path)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        pages.append(nil)
+        reports.append(PageReport(path: path, displayPath: displayPath,
+                                  problems: [Diagnostic(file: displayPath, line: nil, message: "cannot read the page")],
+                                  examples: [], ranExamples: false))
+        continue
+      }
+      do {
+        let page = try Page.load(data, path: path, displayPath: displayPath)
+        pages.append(page)
+        reports.append(PageReport(path: path, displayPath: displayPath, problems: page.problems,
+                                  examples: [], ranExamples: false))
+      } catch {
+        pages.append(nil)
+        reports.append(PageReport(path: path, displayPath: displayPath, problems: [error],
+                                  examples: [], ranExamples: false))
+      }
+    }
+    runExamples(pages, into: &reports)
+    return (inventory, pages, reports)
+  }
+
+  private func runExamples(_ pages: [Page?], into reports: inout [PageReport]) {
+    let checker = ExampleChecker(runner: runner, defaultTimeout: configuration.timeout)
+    var work: [(index: Int, page: Page, key: UInt64)] = []
+    for (index, page) in pages.enumerated() {
+      // A page with problems is not run: an unterminated fence or a malformed
+      // example would only produce confusing follow-up failures.
+      guard let page, page.problems.isEmpty, !page.examples.isEmpty else { continue }
+      let key = ExampleResultCache.key(runner: runner.identity, timeout: configuration.timeout,
+                                       page: page.displayPath, examples: page.examples)
+      if let cached = cache?.results(for: key, examples: page.examples) {
+        reports[index].examples = cached
+      } else {
+        work.append((index, page, key))
+      }
+    }
+    guard !work.isEmpty else { return }
+    let queue = work
+    let results = Locked<[Int: [ExampleResult]]>([:])
+    let next = AtomicCounter()
+    let workers = min(configuration.jobs, work.count)
+    // Dedicated threads rather than the shared GCD pool: examples block for
+    // up to their time limit, and the runtime may need pool threads meanwhile.
+    let finished = DispatchSemaphore(value: 0)
+    for _ in 0..<workers {
+      let thread = Thread {
+        while true {
+          let position = next.increment()
+          guard position < queue.count else { break }
+          let item = queue[position]
+          let pageResults = checker.check(item.page.examples, file: item.page.displayPath)
+          self.cache?.store(pageResults, for: item.key)
+          results.update { $0[item.index] = pageResults }
+        }
+        finished.signal()
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    for _ in 0..<workers { finished.wait() }
+    for (index, pageResults) in results.value {
+      reports[index].examples = pageResults
+      reports[index].ranExamples = true
+    }
+  }
+
+  /// Badges for the example code blocks of a page.
+  static func marks(for page: Page, results: [ExampleResult]) -> [Int: CodeBlockMark] {
+    var marks: [Int: CodeBlockMark] = [:]
+    for (line, role) in page.extraction.roles {
+      let example = page.examples[role.exampleIndex]
+      let result = results.first { $0.line == example.line }
+      let skipped = example.isSkipped || result?.status == .skipped
+      var isOutput = false
+      if case .output = role { isOutput = true }
+      marks[line] = CodeBlockMark(state: skipped ? .skipped : .verified, exampleLine: example.line,
+                                  isOutput: isOutput, isHidden: example.flags.hidden)
+    }
+    return marks
+  }
+}
+
+/// A value shared by worker threads.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Value
+  init(_ value: Value) { stored = value }
+  var value: Value { lock.withLock { stored } }
+  func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
+}
+
+/// A counter shared by worker threads.
+final class AtomicCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = -1
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value
+  }
+}
