@@ -126,3 +126,13 @@ final class MarkdownConversionTests: XCTestCase {
     XCTAssertEqual(inlines.plainText, "A bold c")
   }
 }
+
+final class LineEndingTests: XCTestCase {
+  func testWindowsLineEndingsGiveTheSameCodeAndLines() {
+    let parsed = CMarkParser.parse("# T\r\n\r\n```python\r\nx = 1\r\n```\r\n")
+    XCTAssertEqual(parsed.unterminatedFenceLines, [])
+    guard case .codeBlock(let block)? = parsed.document.blocks.last else { return XCTFail("no code block") }
+    XCTAssertEqual(block.code, "x = 1\n")
+    XCTAssertEqual(block.firstCodeLine, 4)
+  }
+}

@@ -295,9 +295,10 @@ struct SymbolTableBuilder {
   }
 
   private mutating func declareParameters(_ a: Arguments) throws(PyException) {
+    // Slot order as in CPython's co_varnames: positional, keyword-only, *args, **kwargs.
     var params: [Arg] = a.posonlyArgs + a.args
-    if let v = a.vararg { params.append(v) }
     params.append(contentsOf: a.kwonlyArgs)
+    if let v = a.vararg { params.append(v) }
     if let k = a.kwarg { params.append(k) }
     var seen = Set<String>()
     for p in params {

@@ -9,8 +9,14 @@
 /// With `asciiOnly`, strings are shown as Python's `ascii()` shows them (every
 /// non-ASCII character escaped), which makes comparisons independent of the
 /// Unicode database version that decides what `repr()` considers printable.
-public func dumpAST(_ tree: ModuleAST, asciiOnly: Bool = false) -> String {
+///
+/// With `positions`, nodes carry `lineno`, `col_offset`, `end_lineno` and
+/// `end_col_offset` as in `ast.dump(tree, include_attributes=True)` (columns
+/// in scalars, not UTF-8 bytes), except inside f-strings, whose inner
+/// positions changed between CPython versions.
+public func dumpAST(_ tree: ModuleAST, asciiOnly: Bool = false, positions: Bool = false) -> String {
   var out = ASTDumper(asciiOnly: asciiOnly)
+  out.positions = positions
   switch tree {
   case .module(let body):
     out.node("Module") { $0.stmts("body", body) }
@@ -33,7 +39,18 @@ struct ASTDumper {
   var text = ""
   private var needsComma = false
 
+  var positions = false
+  private var insideFString = 0
+
   init(asciiOnly: Bool) { self.asciiOnly = asciiOnly }
+
+  /// Appends the position fields after a node's own fields.
+  private mutating func position(_ r: SourceRange) {
+    guard positions && insideFString == 0 else { return }
+    text.removeLast()  // the ")" that `node` wrote
+    if needsComma || text.last != "(" { text += ", " }
+    text += "lineno=\(r.line), col_offset=\(r.col), end_lineno=\(r.endLine), end_col_offset=\(r.endCol))"
+  }
 
   // MARK: Structure
 
@@ -95,6 +112,11 @@ struct ASTDumper {
   // MARK: Statements
 
   mutating func write(_ s: Stmt) {
+    writeKind(s)
+    position(s.range)
+  }
+
+  private mutating func writeKind(_ s: Stmt) {
     switch s.kind {
     case .functionDef(let f):
       node(f.isAsync ? "AsyncFunctionDef" : "FunctionDef") {
@@ -190,6 +212,7 @@ struct ASTDumper {
             $0.optionalIdentifier("name", h.name)
             $0.stmts("body", h.body)
           }
+          out.position(h.range)
         }
         $0.stmts("orelse", orelse)
         $0.stmts("finalbody", finalbody)
@@ -227,6 +250,7 @@ struct ASTDumper {
       $0.identifier("name", alias.name)
       $0.optionalIdentifier("asname", alias.asName)
     }
+    position(alias.range)
   }
 
   mutating func write(_ keyword: Keyword) {
@@ -234,6 +258,7 @@ struct ASTDumper {
       $0.optionalIdentifier("arg", keyword.name)
       $0.expr("value", keyword.value)
     }
+    position(keyword.range)
   }
 
   mutating func write(_ args: Arguments) {
@@ -261,11 +286,19 @@ struct ASTDumper {
       $0.identifier("arg", arg.name)
       $0.optionalExpr("annotation", arg.annotation)
     }
+    position(arg.range)
   }
 
   // MARK: Expressions
 
   mutating func write(_ e: Expr) {
+    if case .joinedStr = e.kind { insideFString += 1 }
+    writeKind(e)
+    if case .joinedStr = e.kind { insideFString -= 1 }
+    position(e.range)
+  }
+
+  private mutating func writeKind(_ e: Expr) {
     switch e.kind {
     case .boolOp(let op, let values):
       node("BoolOp") {
@@ -276,6 +309,9 @@ struct ASTDumper {
       node("NamedExpr") {
         $0.field("target")
         $0.node("Name") { $0.identifier("id", target) }
+        // The target's own range is not kept; CPython's starts the NamedExpr.
+        $0.position(SourceRange(line: e.range.line, col: e.range.col, endLine: e.range.line,
+                                endCol: e.range.col + target.unicodeScalars.count))
         $0.expr("value", value)
       }
     case .binOp(let left, let op, let right):
@@ -400,6 +436,11 @@ struct ASTDumper {
   // MARK: Patterns
 
   mutating func write(_ p: Pattern) {
+    writeKind(p)
+    position(p.range)
+  }
+
+  private mutating func writeKind(_ p: Pattern) {
     switch p.kind {
     case .matchValue(let value):
       node("MatchValue") { $0.expr("value", value) }

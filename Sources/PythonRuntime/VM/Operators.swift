@@ -92,13 +92,34 @@ extension ThreadState {
       let r = try callMethodValue(sb, b, a)
       if !r.isNotImplemented { return r }
     }
-    if kind == .mod, a.exactStr != nil || a.asStr != nil { /* handled natively above */ }
+    // The sequence protocol's own messages (CPython's sq_concat / sq_repeat).
+    if kind == .add, case .object(let o) = a, let seqName = concatName(o) {
+      throw PyException.typeError("can only concatenate \(seqName) (not \"\(tb.name)\") to \(seqName)")
+    }
+    if kind == .mul, isRepeatable(a) || isRepeatable(b), !(b.isInt && isRepeatable(a)), !(a.isInt && isRepeatable(b)) {
+      let other = isRepeatable(a) ? tb : ta
+      throw PyException.typeError("can't multiply sequence by non-int of type '\(other.name)'")
+    }
     if kind == .rshift, case .object(let o) = a, o is PyBuiltinFunction,
        (o as! PyBuiltinFunction).name == "print" {
       throw PyException.typeError(
         "unsupported operand type(s) for >>: 'builtin_function_or_method' and '\(tb.name)'. Did you mean \"print(<message>, file=<output_stream>)\"?")
     }
     throw PyException.typeError("unsupported operand type(s) for \(symbol): '\(ta.name)' and '\(tb.name)'")
+  }
+
+  private func concatName(_ o: PyObject) -> String? {
+    if o is PyStr { return "str" }
+    if o is PyList { return "list" }
+    if o is PyTuple { return "tuple" }
+    if o is PyBytes { return "bytes" }
+    if o is PyByteArray { return "bytearray" }
+    return nil
+  }
+
+  private func isRepeatable(_ v: Value) -> Bool {
+    guard case .object(let o) = v else { return false }
+    return concatName(o) != nil
   }
 
   /// True when the value's type is a builtin whose operators `NativeOps` implements

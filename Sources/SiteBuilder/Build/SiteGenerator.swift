@@ -76,7 +76,6 @@ public final class SiteGenerator {
     } catch {
       return BuildResult(pages: [], siteProblems: [error], files: nil, seconds: Date().timeIntervalSince(start))
     }
-    var siteProblems: [Diagnostic] = []
     let theme: Theme
     do {
       theme = try Theme.load(overrides: configuration.theme)
@@ -90,6 +89,29 @@ public final class SiteGenerator {
     // Pages that failed to load still exist as link targets (their own error is reported).
     for (index, path) in inventory.pages.enumerated() where pages[index] == nil { anchors[path] = [] }
     let resolver = LinkResolver(anchors: anchors, assets: Set(inventory.assets))
+    checkLinks(pages, resolver: resolver, into: &reports)
+
+    let titles = Dictionary(loaded.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
+    let summary = inventory.hasSummary
+      ? FileManager.default.contents(atPath: configuration.docs.appendingPathComponent(Navigation.summaryFileName).path)
+      : nil
+    let (navigation, navigationProblems) = Navigation.make(
+      summary: summary, summaryDisplayPath: configuration.displayPath(of: Navigation.summaryFileName), titles: titles)
+
+    var result = BuildResult(pages: reports, siteProblems: navigationProblems, files: nil,
+                             seconds: Date().timeIntervalSince(start))
+    guard result.succeeded else { return result }
+    var files = render(loaded, reports: reports, navigation: navigation, titles: titles, resolver: resolver, theme: theme)
+    for asset in inventory.assets {
+      files[asset] = .copy(configuration.docs.appendingPathComponent(asset))
+    }
+    result.files = files
+    result.seconds = Date().timeIntervalSince(start)
+    return result
+  }
+
+  /// Adds a problem for every link or image that does not resolve.
+  private func checkLinks(_ pages: [Page?], resolver: LinkResolver, into reports: inout [PageReport]) {
     for (index, page) in pages.enumerated() {
       guard let page else { continue }
       for link in page.links {
@@ -100,31 +122,20 @@ public final class SiteGenerator {
         }
       }
     }
+  }
 
-    let titles = Dictionary(loaded.map { ($0.path, $0.title) }, uniquingKeysWith: { a, _ in a })
-    var summaryData: Data?
-    if inventory.hasSummary {
-      summaryData = FileManager.default.contents(
-        atPath: configuration.docs.appendingPathComponent(Navigation.summaryFileName).path)
-    }
-    let (navigation, navigationProblems) = Navigation.make(
-      summary: summaryData, summaryDisplayPath: configuration.displayPath(of: Navigation.summaryFileName),
-      titles: titles)
-    siteProblems += navigationProblems
-
-    let result = BuildResult(pages: reports, siteProblems: siteProblems, files: nil,
-                             seconds: Date().timeIntervalSince(start))
-    guard result.succeeded else { return result }
-
+  /// The HTML pages, the 404 page, the search index and the theme's files.
+  private func render(_ pages: [Page], reports: [PageReport], navigation: Navigation, titles: [String: String],
+                      resolver: LinkResolver, theme: Theme) -> [String: SiteFile] {
     var files: [String: SiteFile] = [:]
     let siteTitle = titles["index.md"] ?? "Documentation"
     let order = navigation.readingOrder
+    let examples = Dictionary(reports.map { ($0.path, $0.examples) }, uniquingKeysWith: { a, _ in a })
     var searchIndex = SearchIndex()
-    for page in loaded {
-      let report = reports.first { $0.path == page.path }
-      let marks = Self.marks(for: page, results: report?.examples ?? [])
-      let renderer = HTMLRenderer(pagePath: page.path, sourceName: page.displayPath, headings: page.headings, marks: marks,
-                                  resolver: resolver, highlighter: highlighter)
+    for page in pages {
+      let marks = Self.marks(for: page, results: examples[page.path] ?? [])
+      let renderer = HTMLRenderer(pagePath: page.path, sourceName: page.displayPath, headings: page.headings,
+                                  marks: marks, resolver: resolver, highlighter: highlighter)
       let directory = LinkResolver.directory(of: page.path)
       func neighbour(_ offset: Int) -> (href: String, title: String)? {
         guard let position = order.firstIndex(of: page.path), order.indices.contains(position + offset) else { return nil }
@@ -140,6 +151,8 @@ public final class SiteGenerator {
       files[page.outputPath] = .data(Data(theme.template.render(layout.context).utf8))
       searchIndex.add(page, hiddenBlocks: Set(marks.filter { $0.value.isHidden }.keys))
     }
+    // Web servers answer unknown addresses at any depth with it, so its links
+    // are relative to the root (where most 404s come from).
     let notFound = PageLayout(
       title: "Page not found", siteTitle: siteTitle, description: nil,
       contentHTML: "<h1>Page not found</h1>\n<p>There is no page at this address. Try the search box, or start from the <a href=\"index.html\">first page</a>.</p>\n",
@@ -147,10 +160,7 @@ public final class SiteGenerator {
     files["404.html"] = .data(Data(theme.template.render(notFound.context).utf8))
     files["search-index.js"] = .data(Data(searchIndex.javaScript.utf8))
     for (name, data) in theme.files { files[Theme.outputFolder + "/" + name] = .data(data) }
-    for asset in inventory.assets {
-      files[asset] = .copy(configuration.docs.appendingPathComponent(asset))
-    }
-    return BuildResult(pages: reports, siteProblems: [], files: files, seconds: Date().timeIntervalSince(start))
+    return files
   }
 
   /// Scans the docs folder, loads every page and runs the examples of every

@@ -8,7 +8,10 @@ holding lone surrogates (which a Swift String cannot) show U+FFFD instead.
 With --ascii, strings are shown by ascii() instead of repr() (dumpAST's
 asciiOnly), so that the comparison does not depend on the Unicode version.
 
-Usage: cpython_dump.py [--ascii] FILE...   (or `-`: file names one per line on stdin)
+With --positions, nodes also show lineno, col_offset, end_lineno and
+end_col_offset (ast.dump's include_attributes), except inside f-strings.
+
+Usage: cpython_dump.py [--ascii] [--positions] FILE...   (or `-`: file names one per line on stdin)
 Output, per file:  FILE <path> / OK <dump>  or  FILE <path> / ERR <message>
 """
 import ast
@@ -20,10 +23,13 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 STRING_REPR = repr
+POSITIONS = False
+POSITION_FIELDS = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 
 
-def normal_form(node):
+def normal_form(node, inside_fstring=False):
     if isinstance(node, ast.AST):
+        inside_fstring = inside_fstring or isinstance(node, ast.JoinedStr)
         cls = type(node)
         parts = []
         for name in node._fields:
@@ -35,10 +41,12 @@ def normal_form(node):
                 continue
             if value is None and getattr(cls, name, ...) is None:
                 continue
-            parts.append(f"{name}={normal_form(value)}")
+            parts.append(f"{name}={normal_form(value, inside_fstring)}")
+        if POSITIONS and not (inside_fstring and not isinstance(node, ast.JoinedStr)):
+            parts += [f"{name}={getattr(node, name)}" for name in POSITION_FIELDS if name in node._attributes]
         return f"{cls.__name__}({', '.join(parts)})"
     if isinstance(node, list):
-        return "[" + ", ".join(normal_form(item) for item in node) + "]"
+        return "[" + ", ".join(normal_form(item, inside_fstring) for item in node) + "]"
     if isinstance(node, str):
         return STRING_REPR(SURROGATE.sub("\ufffd", node))
     return repr(node)
@@ -58,8 +66,11 @@ def main(paths):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if args[:1] == ["--ascii"]:
-        STRING_REPR = ascii
+    while args[:1] in (["--ascii"], ["--positions"]):
+        if args[0] == "--ascii":
+            STRING_REPR = ascii
+        else:
+            POSITIONS = True
         args = args[1:]
     if args == ["-"]:
         args = [line.rstrip("\n") for line in sys.stdin if line.strip()]

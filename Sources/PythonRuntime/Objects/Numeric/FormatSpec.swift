@@ -52,106 +52,123 @@ public struct FormatSpec: Equatable, Sendable {
   /// `defaultAlign` are the formatted type's (int: `d`/`>`, float: none/`>`,
   /// str: `s`/`<`).
   public static func parse(_ spec: String, typeName: String, defaultType: Unicode.Scalar?, defaultAlign: Align) throws -> FormatSpec {
+    // Work on code points in a stack buffer: specs are short, and indexing
+    // a String's scalars directly is slow.
+    var text = spec
+    let count = text.utf8.count
+    return try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(count, 1)) { buffer in
+      var n = 0
+      let ascii = text.withUTF8 { utf8 -> Bool in
+        for b in utf8 {
+          if b >= 0x80 { return false }
+          buffer[n] = UInt32(b)
+          n += 1
+        }
+        return true
+      }
+      if !ascii {
+        n = 0
+        for c in spec.unicodeScalars {
+          buffer[n] = c.value
+          n += 1
+        }
+      }
+      return try parse(UnsafeBufferPointer(rebasing: buffer[0..<n]), spec: spec, typeName: typeName,
+                       defaultType: defaultType, defaultAlign: defaultAlign)
+    }
+  }
+
+  private static func parse(_ s: UnsafeBufferPointer<UInt32>, spec: String, typeName: String, defaultType: Unicode.Scalar?, defaultAlign: Align) throws -> FormatSpec {
     var result = FormatSpec(align: defaultAlign)
     result.type = defaultType
-    let scalars = spec.unicodeScalars
-    var i = scalars.startIndex
-    let end = scalars.endIndex
+    let end = s.count
+    var i = 0
     var fillSpecified = false
 
-    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
-      var j = i
-      for _ in 0..<offset {
-        guard j < end else { return nil }
-        j = scalars.index(after: j)
-      }
-      return j < end ? scalars[j] : nil
-    }
-    func advance() { i = scalars.index(after: i) }
-    func alignment(_ c: Unicode.Scalar?) -> Align? {
-      guard let c, c.isASCII else { return nil }
-      return Align(rawValue: UInt8(c.value))
-    }
+    @inline(__always) func at(_ k: Int) -> UInt32 { k < end ? s[k] : 0 }
+    @inline(__always) func alignment(_ c: UInt32) -> Align? { c < 0x80 ? Align(rawValue: UInt8(c)) : nil }
     func integer() throws -> (value: Int, digits: Int) {
       var value = 0
       var digits = 0
-      while i < end, let d = decimalValue(scalars[i]) {
+      while i < end, let d = decimalValue(s[i]) {
         if value > (Int.max - d) / 10 {
           throw NumericError.valueError("Too many decimal digits in format string")
         }
         value = value * 10 + d
         digits += 1
-        advance()
+        i += 1
       }
       return (value, digits)
     }
+    let comma = UInt32(ASCII.comma), underscore = UInt32(ASCII.underscore)
 
-    if let a = alignment(peek(1)) {
-      result.fill = peek()!
+    if end >= 2, let a = alignment(s[1]) {
+      result.fill = Unicode.Scalar(s[0]) ?? " "
       result.align = a
       fillSpecified = true
       result.alignSpecified = true
-      advance(); advance()
-    } else if let a = alignment(peek()) {
+      i = 2
+    } else if end >= 1, let a = alignment(s[0]) {
       result.align = a
       result.alignSpecified = true
-      advance()
+      i = 1
     }
-    if let c = peek(), c == "+" || c == "-" || c == " " {
-      result.sign = UInt8(c.value)
-      advance()
+    let c = at(i)
+    if i < end && (c == 0x2B || c == 0x2D || c == 0x20) {  // + - space
+      result.sign = UInt8(c)
+      i += 1
     }
-    if peek() == "z" {
+    if i < end && at(i) == 0x7A {  // z
       result.noNegativeZero = true
-      advance()
+      i += 1
     }
-    if peek() == "#" {
+    if i < end && at(i) == 0x23 {  // #
       result.alternate = true
-      advance()
+      i += 1
     }
-    if !fillSpecified && peek() == "0" {
+    if !fillSpecified && i < end && at(i) == 0x30 {
       result.fill = "0"
       if !result.alignSpecified && defaultAlign == .right {
         result.align = .afterSign
       }
-      advance()
+      i += 1
     }
     let width = try integer()
     if width.digits > 0 { result.width = width.value }
-    if peek() == "," {
+    if i < end && at(i) == comma {
       result.grouping = .comma
-      advance()
+      i += 1
     }
-    if peek() == "_" {
+    if i < end && at(i) == underscore {
       if result.grouping != .none { throw bothSeparators }
       result.grouping = .underscore
-      advance()
+      i += 1
     }
-    if peek() == "," && result.grouping == .underscore { throw bothSeparators }
-    if peek() == "." {
-      advance()
+    if i < end && at(i) == comma && result.grouping == .underscore { throw bothSeparators }
+    if i < end && at(i) == UInt32(ASCII.dot) {
+      i += 1
       let precision = try integer()
       var consumed = precision.digits
       if precision.digits > 0 { result.precision = precision.value }
-      if peek() == "," {
+      if i < end && at(i) == comma {
         result.fractionGrouping = .comma
-        advance()
+        i += 1
         consumed += 1
       }
-      if peek() == "_" {
+      if i < end && at(i) == underscore {
         if result.fractionGrouping != .none { throw bothSeparators }
         result.fractionGrouping = .underscore
-        advance()
+        i += 1
         consumed += 1
       }
-      if peek() == "," && result.fractionGrouping == .underscore { throw bothSeparators }
+      if i < end && at(i) == comma && result.fractionGrouping == .underscore { throw bothSeparators }
       if consumed == 0 { throw NumericError.valueError("Format specifier missing precision") }
     }
+    if end - i > 1 {
+      throw NumericError.valueError("Invalid format specifier '\(spec)' for object of type '\(typeName)'")
+    }
     if i < end {
-      if scalars.index(after: i) < end {
-        throw NumericError.valueError("Invalid format specifier '\(spec)' for object of type '\(typeName)'")
-      }
-      result.type = scalars[i]
+      result.type = Unicode.Scalar(s[i]) ?? "\u{FFFD}"
     }
 
     if result.grouping != .none {
@@ -196,10 +213,16 @@ public struct FormatSpec: Equatable, Sendable {
 
   /// `Py_UNICODE_TODECIMAL`: ASCII and other Unicode decimal digits.
   static func decimalValue(_ c: Unicode.Scalar) -> Int? {
-    if c.value < 0x80 {
-      let v = Int(c.value) - 0x30
-      return v >= 0 && v < 10 ? v : nil
+    decimalValue(c.value)
+  }
+
+  @inline(__always)
+  static func decimalValue(_ v: UInt32) -> Int? {
+    if v < 0x80 {
+      let d = Int(v) - 0x30
+      return d >= 0 && d < 10 ? d : nil
     }
+    guard let c = Unicode.Scalar(v) else { return nil }
     let p = c.properties
     guard p.numericType == .decimal, let n = p.numericValue else { return nil }
     return Int(n)
