@@ -1,10 +1,18 @@
+/// The Swift runtime's shortest round-trip printer behind
+/// `Double.description` (exported by libswiftCore; the standard library
+/// binds it the same way). Writes text like `1e+16` or `0.1`, returns its
+/// length. Should a toolchain ever drop it, `FloatDigits.shortest` can go
+/// back to parsing `v.description`, at the cost of one allocation.
+@_silgen_name("swift_float64ToString")
+private func swiftFloat64ToString(_ buffer: UnsafeMutablePointer<UInt8>, _ bufferLength: UInt, _ value: Double, _ debug: Bool) -> UInt64
+
 /// Decimal digit generation for doubles — the part of David Gay's `dtoa`
 /// that CPython's float formatting relies on, written from its contract:
 ///
 /// - `shortest`: the shortest digit string that reads back as the same
 ///   double, the closest one when several are that short (dtoa mode 0,
-///   used by `repr`). Taken from Swift's `Double.description`, which makes
-///   the same guarantee.
+///   used by `repr`). Taken from Swift's `Double.description` printer, which
+///   makes the same guarantee.
 /// - `rounded(.significant(n))`: the exact binary value correctly rounded
 ///   to `n` significant digits (mode 2, used by `e` and `g`).
 /// - `rounded(.fixed(n))`: correctly rounded to `n` digits after the point,
@@ -37,45 +45,53 @@ enum FloatDigits {
       out[0] = ASCII.zero
       return (1, 1)
     }
-    var text = v.description
-    return text.withUTF8 { utf8 -> (Int, Int) in
-      var count = 0
-      var intDigits = 0
-      var seenDot = false
-      var leadingZeros = 0
-      var i = 0
-      var exponent = 0
-      while i < utf8.count {
-        let b = utf8[i]
-        if ASCII.isDigit(b) {
-          if !seenDot { intDigits += 1 }
-          if count == 0 && b == ASCII.zero {
-            leadingZeros += 1
-          } else {
-            out[count] = b
-            count += 1
-          }
-        } else if b == ASCII.dot {
-          seenDot = true
-        } else if b == ASCII.lowerE || b == ASCII.upperE {
-          var j = i + 1
-          var negative = false
-          if j < utf8.count && (utf8[j] == ASCII.minus || utf8[j] == ASCII.plus) {
-            negative = utf8[j] == ASCII.minus
-            j += 1
-          }
-          while j < utf8.count {
-            exponent = exponent * 10 + Int(utf8[j] &- ASCII.zero)
-            j += 1
-          }
-          if negative { exponent = -exponent }
-          break
-        }
-        i += 1
-      }
-      while count > 1 && out[count - 1] == ASCII.zero { count -= 1 }
-      return (count, intDigits - leadingZeros + exponent)
+    // Swift's own shortest-digits printer, writing into a stack buffer
+    // (`description` would allocate a String for every call).
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { text in
+      let length = Int(swiftFloat64ToString(text.baseAddress!, 40, v, false))
+      return parseDigits(UnsafeBufferPointer(rebasing: text[0..<length]), into: out)
     }
+  }
+
+  /// Splits Swift's rendering of a positive double (`1e+16`, `0.0001`,
+  /// `123.45`, `5e-324`) into digits and a decimal-point position.
+  private static func parseDigits(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
+    var count = 0
+    var intDigits = 0
+    var seenDot = false
+    var leadingZeros = 0
+    var i = 0
+    var exponent = 0
+    while i < utf8.count {
+      let b = utf8[i]
+      if ASCII.isDigit(b) {
+        if !seenDot { intDigits += 1 }
+        if count == 0 && b == ASCII.zero {
+          leadingZeros += 1
+        } else {
+          out[count] = b
+          count += 1
+        }
+      } else if b == ASCII.dot {
+        seenDot = true
+      } else if b == ASCII.lowerE || b == ASCII.upperE {
+        var j = i + 1
+        var negative = false
+        if j < utf8.count && (utf8[j] == ASCII.minus || utf8[j] == ASCII.plus) {
+          negative = utf8[j] == ASCII.minus
+          j += 1
+        }
+        while j < utf8.count {
+          exponent = exponent * 10 + Int(utf8[j] &- ASCII.zero)
+          j += 1
+        }
+        if negative { exponent = -exponent }
+        break
+      }
+      i += 1
+    }
+    while count > 1 && out[count - 1] == ASCII.zero { count -= 1 }
+    return (count, intDigits - leadingZeros + exponent)
   }
 
   /// Whether the decimal `0.digits × 10^decpt` (at most 17 digits) is exactly
