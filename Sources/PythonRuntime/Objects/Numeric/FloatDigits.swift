@@ -1,18 +1,10 @@
-/// The Swift runtime's shortest round-trip printer behind
-/// `Double.description` (exported by libswiftCore; the standard library
-/// binds it the same way). Writes text like `1e+16` or `0.1`, returns its
-/// length. Should a toolchain ever drop it, `FloatDigits.shortest` can go
-/// back to parsing `v.description`, at the cost of one allocation.
-@_silgen_name("swift_float64ToString")
-private func swiftFloat64ToString(_ buffer: UnsafeMutablePointer<UInt8>, _ bufferLength: UInt, _ value: Double, _ debug: Bool) -> UInt64
-
 /// Decimal digit generation for doubles — the part of David Gay's `dtoa`
 /// that CPython's float formatting relies on, written from its contract:
 ///
 /// - `shortest`: the shortest digit string that reads back as the same
 ///   double, the closest one when several are that short (dtoa mode 0,
-///   used by `repr`). Taken from Swift's `Double.description` printer, which
-///   makes the same guarantee.
+///   used by `repr`). Taken from Swift's `Double.description`, which makes
+///   the same guarantee.
 /// - `rounded(.significant(n))`: the exact binary value correctly rounded
 ///   to `n` significant digits (mode 2, used by `e` and `g`).
 /// - `rounded(.fixed(n))`: correctly rounded to `n` digits after the point,
@@ -42,15 +34,14 @@ enum FloatDigits {
   static func shortest(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
     let v = x.magnitude
     if v == 0 {
-      out[0] = ASCII.zero
+      out[0] = NumericASCII.zero
       return (1, 1)
     }
-    // Swift's own shortest-digits printer, writing into a stack buffer
-    // (`description` would allocate a String for every call).
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { text in
-      let length = Int(swiftFloat64ToString(text.baseAddress!, 40, v, false))
-      return parseDigits(UnsafeBufferPointer(rebasing: text[0..<length]), into: out)
-    }
+    // Swift's `description` is the shortest-closest printer (exported
+    // runtime entry points to it exist but are not a stable contract: the
+    // 6.x one leaves zero digits unwritten).
+    var text = v.description
+    return text.withUTF8 { parseDigits($0, into: out) }
   }
 
   /// Splits Swift's rendering of a positive double (`1e+16`, `0.0001`,
@@ -64,25 +55,25 @@ enum FloatDigits {
     var exponent = 0
     while i < utf8.count {
       let b = utf8[i]
-      if ASCII.isDigit(b) {
+      if NumericASCII.isDigit(b) {
         if !seenDot { intDigits += 1 }
-        if count == 0 && b == ASCII.zero {
+        if count == 0 && b == NumericASCII.zero {
           leadingZeros += 1
         } else {
           out[count] = b
           count += 1
         }
-      } else if b == ASCII.dot {
+      } else if b == NumericASCII.dot {
         seenDot = true
-      } else if b == ASCII.lowerE || b == ASCII.upperE {
+      } else if b == NumericASCII.lowerE || b == NumericASCII.upperE {
         var j = i + 1
         var negative = false
-        if j < utf8.count && (utf8[j] == ASCII.minus || utf8[j] == ASCII.plus) {
-          negative = utf8[j] == ASCII.minus
+        if j < utf8.count && (utf8[j] == NumericASCII.minus || utf8[j] == NumericASCII.plus) {
+          negative = utf8[j] == NumericASCII.minus
           j += 1
         }
         while j < utf8.count {
-          exponent = exponent * 10 + Int(utf8[j] &- ASCII.zero)
+          exponent = exponent * 10 + Int(utf8[j] &- NumericASCII.zero)
           j += 1
         }
         if negative { exponent = -exponent }
@@ -90,7 +81,7 @@ enum FloatDigits {
       }
       i += 1
     }
-    while count > 1 && out[count - 1] == ASCII.zero { count -= 1 }
+    while count > 1 && out[count - 1] == NumericASCII.zero { count -= 1 }
     return (count, intDigits - leadingZeros + exponent)
   }
 
@@ -98,7 +89,7 @@ enum FloatDigits {
   /// a double, i.e. whether the shortest repr of a double equals its value.
   static func isExactlyRepresentable(_ digits: UnsafePointer<UInt8>, count: Int, decpt: Int) -> Bool {
     var d: UInt64 = 0
-    for i in 0..<count { d = d &* 10 &+ UInt64(digits[i] &- ASCII.zero) }
+    for i in 0..<count { d = d &* 10 &+ UInt64(digits[i] &- NumericASCII.zero) }
     if d == 0 { return true }
     let j = decpt - count  // value = d × 10^j
     if j >= 0 {
@@ -129,7 +120,7 @@ enum FloatDigits {
   static func exact(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
     let v = x.magnitude
     if v == 0 {
-      out[0] = ASCII.zero
+      out[0] = NumericASCII.zero
       return (1, 1)
     }
     var mantissa: UInt64
@@ -163,7 +154,7 @@ enum FloatDigits {
       }
       var count = writeDecimal(limbs, count: n, into: out)
       let decpt = exponent >= 0 ? count : count + exponent
-      while count > 1 && out[count - 1] == ASCII.zero { count -= 1 }
+      while count > 1 && out[count - 1] == NumericASCII.zero { count -= 1 }
       return (count, decpt)
     }
   }
@@ -233,13 +224,13 @@ enum FloatDigits {
           let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
           var k = 0
           repeat {
-            p[k] = ASCII.zero &+ UInt8(value % 10)
+            p[k] = NumericASCII.zero &+ UInt8(value % 10)
             value /= 10
             k += 1
           } while value > 0
           let width = c == chunkCount - 1 ? k : 19
           for z in 0..<width {
-            out[written + z] = z < width - k ? ASCII.zero : p[width - 1 - z]
+            out[written + z] = z < width - k ? NumericASCII.zero : p[width - 1 - z]
           }
           return width
         }
@@ -255,7 +246,7 @@ enum FloatDigits {
   static func rounded(_ x: Double, _ mode: Rounding, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
     let v = x.magnitude
     if v == 0 {
-      out[0] = ASCII.zero
+      out[0] = NumericASCII.zero
       return (1, 1)
     }
     let (count, decpt) = shortest(v, into: out)
@@ -304,28 +295,28 @@ enum FloatDigits {
     }
     let next = d[keep]
     var roundUp: Bool
-    if next > ASCII.zero + 5 || (next == ASCII.zero + 5 && count > keep + 1) {
+    if next > NumericASCII.zero + 5 || (next == NumericASCII.zero + 5 && count > keep + 1) {
       roundUp = true
-    } else if next < ASCII.zero + 5 {
+    } else if next < NumericASCII.zero + 5 {
       roundUp = false
     } else {
       // The digits stop at a 5 right after the cut: a decimal tie.
       if !exact && !isExactlyRepresentable(d, count: count, decpt: decpt) {
         return .needsExactValue
       }
-      let previous = keep > 0 ? d[keep - 1] &- ASCII.zero : 0
+      let previous = keep > 0 ? d[keep - 1] &- NumericASCII.zero : 0
       roundUp = previous & 1 == 1
     }
     if !roundUp {
       var c = keep
-      while c > 0 && d[c - 1] == ASCII.zero { c -= 1 }
+      while c > 0 && d[c - 1] == NumericASCII.zero { c -= 1 }
       if c == 0 { return .done(0, -(fixedDigits ?? 0)) }
       return .done(c, decpt)
     }
     var i = keep - 1
-    while i >= 0 && d[i] == ASCII.nine { i -= 1 }
+    while i >= 0 && d[i] == NumericASCII.nine { i -= 1 }
     if i < 0 {
-      d[0] = ASCII.zero + 1
+      d[0] = NumericASCII.zero + 1
       return .done(1, decpt + 1)
     }
     d[i] += 1
