@@ -4,6 +4,7 @@ extension DataModules {
     [
       ("_random", RandomModule.make),
       ("_json", JSONModule.make),
+      ("_pickle", PickleModule.make),
     ]
   }
 
@@ -14,6 +15,8 @@ extension DataModules {
       ("json.decoder", JSONSource.decoder),
       ("json.encoder", JSONSource.encoder),
       ("json.scanner", JSONSource.scanner),
+      ("copyreg", CopyregSource.text),
+      ("pickle", PickleSource.text),
     ]
   }
 

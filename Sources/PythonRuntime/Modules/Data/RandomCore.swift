@@ -267,7 +267,7 @@ enum RandomModule {
         if let b = v.bigIntValue, Int(exactly: b) == nil {
           if b.sign == .minus { throw PyException.valueError("math domain error") }
           // log of a huge int: scale down first (as CPython does).
-          let bits = b.magnitude.bitWidth - b.magnitude.leadingZeroBitCount
+          let bits = b.magnitude.bitWidth
           let shift = bits - 60
           return Foundation.log(Double(b >> shift)) + Double(shift) * Foundation.log(2.0)
         }
