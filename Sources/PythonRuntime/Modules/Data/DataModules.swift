@@ -17,6 +17,7 @@ extension DataModules {
       ("json.scanner", JSONSource.scanner),
       ("copyreg", CopyregSource.text),
       ("pickle", PickleSource.text),
+      ("dataclasses", DataclassesSource.text),
     ]
   }
 
