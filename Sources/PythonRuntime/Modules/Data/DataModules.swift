@@ -18,6 +18,7 @@ extension DataModules {
       ("copyreg", CopyregSource.text),
       ("pickle", PickleSource.text),
       ("dataclasses", DataclassesSource.text),
+      ("enum", EnumSource.text),
     ]
   }
 
