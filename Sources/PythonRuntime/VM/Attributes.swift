@@ -186,7 +186,6 @@ extension ThreadState {
   @inline(__always)
   func loadMethod(_ obj: Value, _ name: PyStr) throws(PyException) -> (Value, Value) {
     if case .object(let o) = obj, o.kind == .module || o.kind == .type || o.type === PyType.superType {
-      // (super objects resolve attributes past their own type: `super().__init__`.)
       return (try getAttr(obj, name), .null)
     }
     let t = obj.type

@@ -124,7 +124,7 @@ private struct Context {
           fail(exceptionLine ?? line, "raised a different exception than expected",
                UnifiedDiff.diff(expected: expectedException, actual: lastLine + "\n"))
         }
-      } else if !hasExpectedOutput && result.stdout.isEmpty {
+      } else if expected.isEmpty && result.stdout.isEmpty {
         fail(exceptionLine ?? line, "uncaught exception \(lastLine)", traceback)
       } else {
         fail(exceptionLine ?? line, "uncaught exception \(lastLine)",

@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// `repr(float)` and `PyOS_double_to_string`, checked against CPython.
-final class FloatReprTests: XCTestCase {
+final class NumericFloatReprTests: XCTestCase {
   func testReprLayout() {
     let cases: [(Double, String)] = [
       (1e16, "1e+16"), (1.5e-7, "1.5e-07"), (-0.0, "-0.0"), (0.0, "0.0"),
