@@ -184,6 +184,30 @@ enum RandomModule {
       if k < 0 { throw PyException.valueError("number of bits must be non-negative") }
       return r.mt.randBits(k)
     }
+    // `_randbelow_with_getrandbits(n)`: draws from getrandbits(n.bit_length())
+    // until the result is below n. A subclass's own getrandbits is honoured.
+    t.method("_randbelow_with_getrandbits") { ts, args throws(PyException) in
+      try args.expect("_randbelow_with_getrandbits", 1)
+      let n = args[1]
+      let gb = args[0].type.lookup(intern("getrandbits"))
+      let native = gb.map { $0.asObject === getrandbitsDescriptor } ?? false
+      if native, case .object(let o) = args[0], let r = o as? PyRandomObject, let small = n.smallInt, small > 0, n.isInt {
+        let k = Int.bitWidth - small.leadingZeroBitCount
+        while true {
+          guard case .int(let v) = r.mt.randBits(k) else { break }
+          if v < small { return .int(v) }
+        }
+      }
+      guard let bits = n.bigIntValue else {
+        throw PyException.typeError("'\(n.type.name)' object cannot be interpreted as an integer")
+      }
+      let k = bits.magnitude.bitWidth
+      let getrandbits = try ts.getAttr(args[0], intern("getrandbits"))
+      while true {
+        let r = try ts.call(getrandbits, .int(k))
+        if try ts.richLess(r, n) { return r }
+      }
+    }
     t.method("getstate") { _, args throws(PyException) in
       try args.expect("getstate", 0)
       let r = try state(args[0])
@@ -220,9 +244,12 @@ enum RandomModule {
       r.mt.index = idx
       return .none
     }
+    getrandbitsDescriptor = t.attributes.getStr(intern("getrandbits"))?.asObject
     t.finishBuiltin()
     return t
   }
+
+  nonisolated(unsafe) private static var getrandbitsDescriptor: PyObject? = nil
 
   /// `_random`: the generator type plus the few numeric helpers `random.py` needs
   /// (kept here so `random` does not depend on other modules being present).
@@ -321,6 +348,21 @@ enum RandomModule {
       if n < 0 { throw PyException.valueError("negative argument not allowed") }
       var g = SystemRandomNumberGenerator()
       return .object(PyBytes((0..<n).map { _ in UInt8.random(in: 0...255, using: &g) }))
+    }
+    m.addFunction("_index") { ts, args throws(PyException) in
+      try args.expect("index", 1, skipSelf: false)
+      let v = args[0]
+      if v.isInt, case .object(let o) = v, o.kind == .instance {
+        return Value.int(v.bigIntValue!)
+      }
+      if case .bool(let b) = v { return .int(b ? 1 : 0) }
+      if v.isInt { return v }
+      if case .object(let o) = v, let m = o.type.lookup(names.__index__) {
+        let r = try ts.callMethodValue(m, v)
+        guard r.isInt else { throw PyException.typeError("__index__ returned non-int (type \(r.type.name))") }
+        return r
+      }
+      throw PyException.typeError("'\(v.type.name)' object cannot be interpreted as an integer")
     }
     m.addFunction("_bisect_right") { ts, args throws(PyException) in
       try args.expect("bisect_right", 4, skipSelf: false)

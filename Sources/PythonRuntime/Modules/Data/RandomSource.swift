@@ -29,14 +29,7 @@ RECIP_BPF = 2 ** -BPF
 _ONE = 1
 
 
-def _index(x):
-    if isinstance(x, int):
-        return x
-    try:
-        m = type(x).__index__
-    except AttributeError:
-        raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer") from None
-    return m(x)
+from _random import _index
 
 
 def _accumulate(iterable):
@@ -137,14 +130,7 @@ class Random(_random.Random):
                 cls._randbelow = cls._randbelow_without_getrandbits
                 break
 
-    def _randbelow_with_getrandbits(self, n):
-        "Return a random int in the range [0,n).  Defined for n > 0."
-        getrandbits = self.getrandbits
-        k = n.bit_length()
-        r = getrandbits(k)
-        while r >= n:
-            r = getrandbits(k)
-        return r
+    _randbelow_with_getrandbits = _random.Random._randbelow_with_getrandbits
 
     def _randbelow_without_getrandbits(self, n, maxsize=1<<BPF):
         "Return a random int in the range [0,n).  Defined for n > 0."
