@@ -78,9 +78,7 @@ enum PickleModule {
       let proto = try protocolArg(ts, a[1])
       if let cb = optionalHook(a[3]), proto < 5 { _ = cb; throw PyException.valueError("buffer_callback needs protocol >= 5") }
       let fix = try a[2].map { (v) throws(PyException) in try ts.isTrue(v) } ?? true
-      let p = PicklerCore(ts, proto: proto, fixImports: fix)
-      try p.dump(a[0]!)
-      return .object(PyBytes(p.out))
+      return .object(PyBytes(try Pickle.dumps(ts, a[0]!, protocol: proto, fixImports: fix)))
     }
     m.addFunction("dump") { ts, args throws(PyException) in
       let a = try ArgList(args, "dump", ["obj", "file", "protocol"], required: 2,
@@ -100,6 +98,7 @@ enum PickleModule {
                           keywordOnly: ["fix_imports", "encoding", "errors", "buffers"])
       let data = try bytesArg(ts, a[0]!)
       let fix = try a[1].map { (v) throws(PyException) in try ts.isTrue(v) } ?? true
+      if a[2] == nil && a[3] == nil && a[4] == nil { return try Pickle.loads(ts, data, fixImports: fix) }
       let u = UnpicklerCore(ts, data: data, fixImports: fix, encoding: a[2]?.asStr?.value ?? "ASCII",
                             errors: a[3]?.asStr?.value ?? "strict")
       if let b = optionalHook(a[4]) { u.buffers = try ts.getIter(b) }
