@@ -19,6 +19,7 @@ extension DataModules {
       ("pickle", PickleSource.text),
       ("dataclasses", DataclassesSource.text),
       ("enum", EnumSource.text),
+      ("datetime", DatetimeSource.text),
     ]
   }
 
