@@ -4,19 +4,16 @@ import Foundation
 /// everything that decides them: the runtime, the time limit, the page's name
 /// and all its examples in order (they share one `__main__`, so a change to one
 /// example can change the next). Line numbers are left out of the key, so
-/// editing prose above an example does not re-run it. `weave serve` keeps one across rebuilds, so
-/// editing prose or one page never re-runs another page's examples.
+/// editing prose above an example does not re-run it. `weave serve` keeps one
+/// across rebuilds, so editing one page never re-runs another page's examples.
 public final class ExampleResultCache: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [UInt64: [ExampleResult]] = [:]
 
   public init() {}
 
-  public static func key(runner: String, timeout: Double, page: String, examples: [Example]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var text = "\(runner)\u{0}\(timeout)\u{0}\(page)\u{0}"
-    for example in examples { example.appendCacheText(to: &text) }
-    return fnv1a(text)
+  public static func key(runner: String, timeout: Double, page: Page) -> UInt64 {
+    fnv1a("\(runner)\u{0}\(timeout)\u{0}\(page.displayPath)\u{0}\(page.examplesFingerprint)")
   }
 
   /// Cached results, renumbered with the examples' current lines.

@@ -144,6 +144,9 @@ private struct Context {
         details += "Python threads still running:\n" + stacks.joined(separator: "\n")
       }
       if !result.stdout.isEmpty { details += "\nOutput so far:\n" + result.stdout }
+      if !session.isUsable {
+        details += "\nIts threads could not be stopped: the rest of the page runs in a fresh Python session, without the names defined so far."
+      }
       fail(line, "example timed out after \(formatSeconds(seconds))", details)
     }
   }

@@ -3,8 +3,7 @@
 ///
 /// - `shortest`: the shortest digit string that reads back as the same
 ///   double, the closest one when several are that short (dtoa mode 0,
-///   used by `repr`). Taken from Swift's `Double.description`, which makes
-///   the same guarantee.
+///   used by `repr`), computed by Ryū (`ShortestDigits`).
 /// - `rounded(.significant(n))`: the exact binary value correctly rounded
 ///   to `n` significant digits (mode 2, used by `e` and `g`).
 /// - `rounded(.fixed(n))`: correctly rounded to `n` digits after the point,
@@ -30,16 +29,33 @@ enum FloatDigits {
 
   // MARK: Shortest
 
-  /// Shortest round-trip digits of `|x|` (finite).
+  /// Shortest round-trip digits of `|x|` (finite), by Ryū.
   static func shortest(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
     let v = x.magnitude
     if v == 0 {
       out[0] = NumericASCII.zero
       return (1, 1)
     }
-    // Swift's `description` is the shortest-closest printer (exported
-    // runtime entry points to it exist but are not a stable contract: the
-    // 6.x one leaves zero digits unwritten).
+    var (digits, exponent) = ShortestDigits.decimal(v)
+    var count = 0
+    var t = digits
+    repeat { count += 1; t /= 10 } while t > 0
+    for k in stride(from: count - 1, through: 0, by: -1) {
+      out[k] = NumericASCII.zero &+ UInt8(digits % 10)
+      digits /= 10
+    }
+    exponent += count
+    return (count, exponent)
+  }
+
+  /// The same digits taken from Swift's `Double.description`, the other
+  /// shortest-closest printer at hand (the tests cross-check the two).
+  static func shortestViaDescription(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
+    let v = x.magnitude
+    if v == 0 {
+      out[0] = NumericASCII.zero
+      return (1, 1)
+    }
     var text = v.description
     return text.withUTF8 { parseDigits($0, into: out) }
   }

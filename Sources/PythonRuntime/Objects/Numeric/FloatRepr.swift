@@ -1,8 +1,3 @@
-/// Namespace for the number-to-text side of the library: `repr(float)`,
-/// the format-spec mini-language, printf-style `%` formatting, `str(int)`
-/// in any base and Python-style `repr` of `str` and `bytes`.
-public enum NumericFormat {}
-
 /// Options of CPython's `PyOS_double_to_string`.
 public struct FloatFormatFlags: OptionSet, Sendable {
   public let rawValue: UInt8
@@ -24,7 +19,21 @@ extension NumericFormat {
   /// round-trip, in exponent form iff the decimal exponent is < -4 or >= 16.
   /// `1.0`, `1e+16`, `1.5e-07`, `-0.0`, `inf`, `nan`, `123456789.12345679`.
   public static func floatRepr(_ x: Double) -> String {
-    formatDouble(x, code: "r", precision: 0, flags: .addDotZero)
+    let layout = FloatLayout(style: .repr, upper: false, precision: 0, flags: .addDotZero)
+    return NumericByteWriter.string(capacity: 32) { out in
+      layout.write(x, sign: true, into: &out)
+    }
+  }
+
+  /// `repr(complex(real, imag))`: `(1+2j)`, `1j`, `(-0+1j)`, `(inf+nanj)`.
+  /// The parts use repr digits without a forced `.0`; the real part is
+  /// omitted when it is +0.0.
+  public static func complexRepr(real: Double, imag: Double) -> String {
+    let imagText = formatDouble(imag, code: "r", precision: 0, flags: real == 0 && real.sign == .plus ? [] : .alwaysSign)
+    if real == 0 && real.sign == .plus {
+      return imagText + "j"
+    }
+    return "(" + formatDouble(real, code: "r", precision: 0, flags: []) + imagText + "j)"
   }
 
   /// CPython's `PyOS_double_to_string`. `code` is one of `e E f F g G r`
@@ -49,14 +58,15 @@ struct FloatLayout {
   var flags: FloatFormatFlags
 
   init(code: Character, precision: Int, flags: FloatFormatFlags) {
-    switch code {
-    case "e": style = .exponent; upper = false
-    case "E": style = .exponent; upper = true
-    case "f": style = .fixed; upper = false
-    case "F": style = .fixed; upper = true
-    case "g": style = .general; upper = false
-    case "G": style = .general; upper = true
-    case "r": style = .repr; upper = false
+    // Switch on the byte: matching Characters compares strings.
+    switch code.asciiValue ?? 0 {
+    case 0x65: style = .exponent; upper = false  // e
+    case 0x45: style = .exponent; upper = true  // E
+    case 0x66: style = .fixed; upper = false  // f
+    case 0x46: style = .fixed; upper = true  // F
+    case 0x67: style = .general; upper = false  // g
+    case 0x47: style = .general; upper = true  // G
+    case 0x72: style = .repr; upper = false  // r
     default: preconditionFailure("FloatLayout: bad format code \(code)")
     }
     self.precision = max(precision, 0)

@@ -1,10 +1,5 @@
 import BigInt
 
-/// Namespace for numeric semantics that are not text: Python's division
-/// and modulo rules, `**`, int/float conversion, rounding, hashing and the
-/// `int`/`float` methods that inspect representations.
-public enum NumericOps {}
-
 /// Python's integer division rules: `//` floors, `%` takes the divisor's
 /// sign, and results that leave `Int`'s range (only `Int.min // -1`)
 /// become `BigInt`.

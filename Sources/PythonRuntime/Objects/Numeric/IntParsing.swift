@@ -1,9 +1,6 @@
 import BigInt
 
-/// Namespace for text-to-number conversions: `int(str, base)` and
-/// `float(str)`.
-public enum NumericParse {}
-
+/// `int(str, base)` and `int(bytes, base)`.
 extension NumericParse {
   static func tooManyDigitsToInt(_ limit: Int, _ digits: Int) -> NumericError {
     .valueError("Exceeds the limit (\(limit) digits) for integer string conversion: value has \(digits) digits; use sys.set_int_max_str_digits() to increase the limit")
