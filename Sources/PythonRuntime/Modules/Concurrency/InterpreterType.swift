@@ -50,6 +50,10 @@ enum InterpreterType {
       return .none
     }
     t.method("exec") { ts, args throws(PyException) in
+      // CPython's method is `exec(self, code, /)` in Python: no dedent=.
+      if let (name, _) = args.keywords.first {
+        throw PyException.typeError("Interpreter.exec() got an unexpected keyword argument '\(name.value)'")
+      }
       try args.expect("exec", 1)
       let i = try live(ts, args[0])
       try InterpreterModules.checkRestricted(i, "exec code for")
