@@ -173,19 +173,17 @@ extension ThreadState {
   func callFunction(_ fn: PyFunction, _ args: Args) throws(PyException) -> Value {
     let code = fn.code
     var f: Frame
+    let simple = args.kwnames == nil && args.count == code.argcount && code.kwonlyargcount == 0
+      && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
+    let passed = simple ? args.count : 0
     if let pooled = code.framePool.popLast() {
-      pooled.reset(globals: fn.globals, builtins: fn.builtins, function: fn)
+      pooled.reset(function: fn, arguments: args.base, count: passed)
       f = pooled
     } else {
-      f = Frame(code: code, globals: fn.globals, builtins: fn.builtins, locals: nil, function: fn)
+      f = Frame(code: code, function: fn, arguments: args.base, count: passed)
     }
     let slots = f.slots
-    if args.kwnames == nil && args.count == code.argcount && code.kwonlyargcount == 0
-      && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords) {
-      for i in 0..<args.count { slots[i] = args.base[i] }
-    } else {
-      try bindArguments(fn, code, slots, args)
-    }
+    if !simple { try bindArguments(fn, code, slots, args) }
     if !code.cellvars.isEmpty || !code.freevars.isEmpty { setUpCells(fn, code, slots) }
     if code.isGenerator {
       let type: PyType = code.flags.contains(.coroutine) ? PyType.coroutine

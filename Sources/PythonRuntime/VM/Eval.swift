@@ -26,6 +26,8 @@ extension ThreadState {
 
     let code = f.code
     let instrs = code.instructions.baseAddress!
+    let constants = code.constants
+    let names = code.names
     let locals = f.slots
     let base = f.stackBase
     var sp = base + f.stackDepth
@@ -63,7 +65,7 @@ extension ThreadState {
 
           // MARK: Variables
           case .loadConst:
-            sp.initialize(to: code.constants[Int(ins.arg)])
+            sp.initialize(to: constants[Int(ins.arg)])
             sp += 1
           case .loadFast:
             let v = locals[Int(ins.arg)]
@@ -122,36 +124,36 @@ extension ThreadState {
             sp += 1
           case .loadGlobal:
             f.lasti = pc - 1
-            let v = try loadGlobal(f, code, pc - 1, code.names[Int(ins.arg)])
+            let v = try loadGlobal(f, code, pc - 1, names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .storeGlobal:
             sp -= 1
-            f.globals.setStr(code.names[Int(ins.arg)], sp.move())
+            f.globals.setStr(names[Int(ins.arg)], sp.move())
           case .deleteGlobal:
             f.lasti = pc - 1
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if f.globals.removeStr(name) == nil {
               throw PyException.nameError("name '\(name.value)' is not defined")
             }
           case .loadName:
             f.lasti = pc - 1
-            let v = try loadName(f, code.names[Int(ins.arg)])
+            let v = try loadName(f, names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .storeName:
             f.lasti = pc - 1
             sp -= 1
             let v = sp.move()
-            try storeName(f, code.names[Int(ins.arg)], v)
+            try storeName(f, names[Int(ins.arg)], v)
           case .deleteName:
             f.lasti = pc - 1
-            try deleteName(f, code.names[Int(ins.arg)])
+            try deleteName(f, names[Int(ins.arg)])
 
           // MARK: Attributes
           case .loadAttr:
             let obj = sp[-1]
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if case .object(let o) = obj, o.kind == .instance {
               let cache = code.caches.baseAddress! + (pc - 1)
               if let v = AttributeCache.load(o, name, cache) {
@@ -174,7 +176,7 @@ extension ThreadState {
             let value = sp[0]
             (sp + 1).deinitialize(count: 1)
             sp.deinitialize(count: 1)
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if case .object(let o) = obj, o.kind == .instance {
               let cache = code.caches.baseAddress! + (pc - 1)
               if AttributeCache.store(o, name, value, cache) { break }
@@ -187,10 +189,10 @@ extension ThreadState {
             f.lasti = pc - 1
             sp -= 1
             let obj = sp.move()
-            try delAttr(obj, code.names[Int(ins.arg)])
+            try delAttr(obj, names[Int(ins.arg)])
           case .loadMethod:
             let obj = sp[-1]
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if case .object(let o) = obj, o.kind != .module, o.kind != .type {
               let cache = code.caches.baseAddress! + (pc - 1)
               if let m = AttributeCache.method(o, name, cache) {
@@ -570,7 +572,7 @@ extension ThreadState {
             f.pc = pc
             f.lasti = pc - 1
             f.suspended = false
-            return code.constants[Int(ins.arg)]
+            return constants[Int(ins.arg)]
 
           // MARK: Calls
           case .call, .callKw:
@@ -662,7 +664,7 @@ extension ThreadState {
             sp.initialize(to: .object(fn))
             sp += 1
           case .loadBuildClass:
-            sp.initialize(to: f.builtins.getStr(names.__build_class__) ?? .none)
+            sp.initialize(to: f.builtins.getStr(PythonRuntime.names.__build_class__) ?? .none)
             sp += 1
 
           // MARK: Exceptions
@@ -770,8 +772,8 @@ extension ThreadState {
 
           // MARK: Modules and the rest
           case .setupAnnotations:
-            if let ns = f.locals, ns.getStr(names.__annotations__) == nil {
-              ns.setStr(names.__annotations__, .object(PyDict()))
+            if let ns = f.locals, ns.getStr(PythonRuntime.names.__annotations__) == nil {
+              ns.setStr(PythonRuntime.names.__annotations__, .object(PyDict()))
             }
           case .importName:
             f.lasti = pc - 1
@@ -779,12 +781,12 @@ extension ThreadState {
             let fromlist = sp[1]
             let level = sp[0]
             sp.deinitialize(count: 2)
-            let m = try importName(code.names[Int(ins.arg)], fromlist: fromlist, level: level, frame: f)
+            let m = try importName(names[Int(ins.arg)], fromlist: fromlist, level: level, frame: f)
             sp.initialize(to: m)
             sp += 1
           case .importFrom:
             f.lasti = pc - 1
-            let v = try importFrom(sp[-1], code.names[Int(ins.arg)])
+            let v = try importFrom(sp[-1], names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .importStar:

@@ -49,6 +49,42 @@ final class Frame: PyObject {
     super.init(type: PyType.frame, kind: .other)
   }
 
+  /// A function frame whose first `count` locals are the arguments.
+  init(code: CodeObject, function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
+    self.code = code
+    self.codeOwner = code
+    self.globals = function.globals
+    self.builtins = function.builtins
+    self.locals = nil
+    self.function = function
+    let n = code.frameSlots + code.stacksize
+    capacity = n
+    slots = code.slotPool.popLast() ?? UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
+    slots.initialize(from: arguments, count: count)
+    (slots + count).initialize(repeating: .null, count: code.frameSlots - count)
+    super.init(type: PyType.frame, kind: .other)
+  }
+
+  /// Reuses a finished frame for a call whose arguments fill the first locals.
+  func reset(function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
+    slots.deinitialize(count: code.frameSlots)
+    slots.initialize(from: arguments, count: count)
+    (slots + count).initialize(repeating: .null, count: code.frameSlots - count)
+    codeOwner = code
+    globals = function.globals
+    builtins = function.builtins
+    self.function = function
+    locals = nil
+    stackDepth = 0
+    pc = 0
+    lasti = 0
+    back = nil
+    savedException = .none
+    isExecuting = false
+    suspended = false
+    delegateExit = -1
+  }
+
   deinit {
     slots.deinitialize(count: code.frameSlots + stackDepth)
     if code.slotPool.count < 4 {
