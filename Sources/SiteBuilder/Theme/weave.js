@@ -233,7 +233,8 @@
         .filter(function (r) { return r.score > 0; })
         .sort(function (a, b) { return b.score - a.score; })
         .slice(0, 15);
-      if (!results.length) { showMessage("No results for “" + query + "”"); return; }
+      if (!results.length) { showMessage("No results for “" + query + "”"); status.textContent = "No results"; return; }
+      status.textContent = results.length === 1 ? "1 result" : results.length + " results";
       list.innerHTML = results.map(function (r, i) {
         var e = r.entry, title = e.section || e.page;
         return '<li role="presentation"><a id="weave-result-' + i + '" role="option" aria-selected="false" tabindex="-1" href="' +
