@@ -23,10 +23,12 @@ browser-deps:
 build: deps
 	$(SWIFT) build --product weave
 
-# Unit tests, end-to-end CLI tests and the conformance programs.
+# Unit tests, end-to-end CLI tests, the conformance programs, and every
+# example in the shipped documentation (Doc/) run and compared.
 test: deps
 	$(SWIFT) build --product weave
 	$(SWIFT) test
+	.build/debug/weave check Doc
 
 # Only the browser test: the built site opened from disk in headless Chromium
 # (search, navigation, theme toggle, copy buttons). Installs Chromium if needed.
