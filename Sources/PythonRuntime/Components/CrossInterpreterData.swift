@@ -168,12 +168,16 @@ enum CrossInterpreter {
   }
 
   /// Converts a value in the sending interpreter.
-  static func share(_ ts: ThreadState, _ v: Value, mode: Mode) throws(PyException) -> SharedData {
+  ///
+  /// `callable` marks the function handed to `Interpreter.call`: CPython
+  /// packs it as a function first and reports why it is not stateless,
+  /// while anywhere else (arguments, queues) a value that nothing can carry
+  /// gets the generic "does not support cross-interpreter data" error.
+  static func share(_ ts: ThreadState, _ v: Value, mode: Mode, callable: Bool = false) throws(PyException) -> SharedData {
     if let d = try native(ts, v, mode: mode) { return d }
     guard mode == .fullFallback else { throw notShareable(ts, v) }
     // A function: stateless ones travel as code. Others are sent by
-    // reference (pickle's way), which only works for importable functions;
-    // when that fails too, the first problem is the one reported.
+    // reference (pickle's way), which only works for importable functions.
     if case .object(let o) = v, let fn = o as? PyFunction {
       guard let problem = statelessProblem(ts, fn) else { return .function(try SharedCode(fn.code)) }
       // Pickle sends such a function by name, which works only when the
@@ -185,6 +189,7 @@ enum CrossInterpreter {
       do throws(PyException) {
         return try pickle(ts, v)
       } catch {
+        guard callable else { throw notShareable(ts, v) }
         let e = PyException.make(InterpreterModules.notShareableError, "only stateless functions are shareable")
         e.cause = .object(PyException.valueError(problem))
         e.suppressContext = true

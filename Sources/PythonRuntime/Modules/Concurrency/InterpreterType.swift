@@ -71,7 +71,7 @@ enum InterpreterType {
       return .none
     }
     t.method("call") { ts, args throws(PyException) in
-      guard args.count >= 2 else { throw PyException.typeError("call() missing required argument 'callable'") }
+      guard args.count >= 2 else { throw PyException.typeError("Interpreter.call() missing 1 required positional argument: 'callable'") }
       let i = try live(ts, args[0])
       let callable = args[1]
       if !ts.isCallable(callable) {
@@ -94,7 +94,7 @@ enum InterpreterType {
       return .none
     }
     t.method("call_in_thread") { ts, args throws(PyException) in
-      guard args.count >= 2 else { throw PyException.typeError("call_in_thread() missing required argument 'callable'") }
+      guard args.count >= 2 else { throw PyException.typeError("Interpreter.call_in_thread() missing 1 required positional argument: 'callable'") }
       let me = args[0]
       let positional = Array(UnsafeBufferPointer(start: args.base + 2, count: args.count - 2))
       let kw = PyDict()
