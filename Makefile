@@ -49,7 +49,7 @@ serve: deps
 # Runtime speed against python3 (a benchmark, never a test).
 bench: deps
 	$(SWIFT) build -c release --product weave
-	python3 Benchmarks/run --cmd ".build/release/weave run" Benchmarks/*.py
+	python3 Benchmarks/run --cmd ".build/release/weave run" Benchmarks/*.py Benchmarks/more/*.py
 	.build/release/weave run Benchmarks/parallel/scaling.py 2
 
 conformance: deps

@@ -79,12 +79,14 @@ final class CodeObject: PyObject {
   /// Finished frames of this code that nothing else references.
   var framePool: [Frame] = []
 
-  /// Total slots for locals, cells and free variables.
-  var frameSlots: Int { varnames.count + cellvars.count + freevars.count }
+  /// Total slots for locals, cells and free variables. Stored, not
+  /// computed: every call and generator resume reads it, and summing the
+  /// three array counts costs three retain/release pairs each time.
+  let frameSlots: Int
   /// Parameters including *args and **kwargs.
-  var totalArgs: Int {
-    argcount + kwonlyargcount + (flags.contains(.varargs) ? 1 : 0) + (flags.contains(.varkeywords) ? 1 : 0)
-  }
+  let totalArgs: Int
+  /// Whether calls must set up cells or free variables.
+  let hasCells: Bool
   var isGenerator: Bool { flags.contains(.generator) || flags.contains(.coroutine) || flags.contains(.asyncGenerator) }
 
   init(name: String, qualname: String, filename: String, firstLine: Int,
@@ -117,6 +119,9 @@ final class CodeObject: PyObject {
     self.kwonlyargcount = kwonlyargcount
     self.flags = flags
     self.stacksize = stacksize
+    self.frameSlots = varnames.count + cellvars.count + freevars.count
+    self.hasCells = !cellvars.isEmpty || !freevars.isEmpty
+    self.totalArgs = argcount + kwonlyargcount + (flags.contains(.varargs) ? 1 : 0) + (flags.contains(.varkeywords) ? 1 : 0)
     self.exceptionTable = exceptionTable
     let caches = UnsafeMutableBufferPointer<InlineCache>.allocate(capacity: max(instructions.count, 1))
     caches.initialize(repeating: InlineCache())

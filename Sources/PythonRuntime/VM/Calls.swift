@@ -184,7 +184,7 @@ extension ThreadState {
     }
     let slots = f.slots
     if !simple { try bindArguments(fn, code, slots, args) }
-    if !code.cellvars.isEmpty || !code.freevars.isEmpty { setUpCells(fn, code, slots) }
+    if code.hasCells { setUpCells(fn, code, slots) }
     if code.isGenerator {
       let type: PyType = code.flags.contains(.coroutine) ? PyType.coroutine
         : code.flags.contains(.asyncGenerator) ? PyType.asyncGenerator : PyType.generator
