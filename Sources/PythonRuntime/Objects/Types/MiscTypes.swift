@@ -258,6 +258,12 @@ enum MiscTypes {
       for v in argList { parts.append(try name(v)) }
       return Value("\(try name(x.origin))[\(parts.joined(separator: ", "))]")
     }
+    g.directCall = { _, _, args throws(PyException) in
+      if args.hasKeywords { throw PyException.typeError("GenericAlias() takes no keyword arguments") }
+      guard args.count == 2 else { throw PyException.typeError("GenericAlias expected 2 arguments, got \(args.count)") }
+      return .object(GenericAlias(origin: args[0], args: args[1]))
+    }
+    g.getter("__parameters__") { _, _ throws(PyException) in .object(PyTuple.empty) }
     g.getter("__origin__") { _, v throws(PyException) in a(v).origin }
     g.getter("__args__") { _, v throws(PyException) in
       let x = a(v)
