@@ -221,6 +221,8 @@ extension ThreadState {
       try callDescriptorSet(dobj, instance: .object(o), owner: t, name: name, value: value)
       return
     }
+    // Functions create their attribute dict on first use.
+    if o.dict == nil, o.kind == .function, value != nil { o.dict = PyDict() }
     if let dict = o.dict {
       if let v = value {
         dict.setStr(name, v)
