@@ -244,7 +244,7 @@ def _find_impl(cls, registry):
 
 def _is_union_type(cls):
     import types
-    return isinstance(cls, types.UnionType) or getattr(cls, '__origin__', None) is getattr(__import__('typing'), 'Union', None)
+    return isinstance(cls, types.UnionType)
 
 
 def _is_valid_dispatch_type(cls):
