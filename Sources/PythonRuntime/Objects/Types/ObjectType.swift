@@ -106,10 +106,15 @@ enum ObjectType {
       .object(PyList(try ts.defaultDir(args[0]).map { Value($0) }))
     }
     t.method("__sizeof__") { _, _ throws(PyException) in .int(16) }
-    t.method("__reduce_ex__") { ts, args throws(PyException) in
-      try ts.defaultReduce(args[0], protocol: args.count > 1 ? (args[1].smallInt ?? 2) : 2)
-    }
     t.method("__reduce__") { ts, args throws(PyException) in try ts.defaultReduce(args[0], protocol: 0) }
+    let objectReduce = t.attributes.getStr(names.__reduce__)!.asObject
+    t.method("__reduce_ex__") { ts, args throws(PyException) in
+      // A class that overrides __reduce__ is reduced by it (as in CPython).
+      if let r = args[0].type.lookup(names.__reduce__), r.asObject !== objectReduce {
+        return try ts.callMethodValue(r, args[0])
+      }
+      return try ts.defaultReduce(args[0], protocol: args.count > 1 ? (args[1].smallInt ?? 2) : 2)
+    }
     t.method("__getstate__") { _, args throws(PyException) in
       guard case .object(let o) = args[0] else { return .none }
       if let d = o.dict, d.count > 0 { return .object(d) }
