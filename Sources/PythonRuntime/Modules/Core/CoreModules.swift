@@ -28,7 +28,7 @@ extension CoreModules {
       ("abc", AbcSource.text),
       ("heapq", HeapqSource.text),
       ("bisect", BisectSource.text),
-//      ("copy", CopySource.text),
+      ("copy", CopySource.text),
       ("types", TypesSource.text),
 //      ("typing", TypingSource.text),
 //      ("contextlib", ContextlibSource.text),
