@@ -15,7 +15,7 @@ extension CoreModules {
 //      ("_weakref", WeakrefModule.make),
 //      ("gc", GCModule.make),
 //      ("_coreutil", CoreUtilModule.make),
-//      ("_io", IOModule.make),
+      ("_io", IOModule.make),
     ]
   }
 
@@ -31,8 +31,8 @@ extension CoreModules {
       ("copy", CopySource.text),
       ("types", TypesSource.text),
 //      ("typing", TypingSource.text),
-//      ("contextlib", ContextlibSource.text),
-//      ("io", IOSource.text),
+      ("contextlib", ContextlibSource.text),
+      ("io", IOSource.text),
       ("keyword", KeywordSource.text),
 //      ("weakref", WeakrefSource.text),
 //      ("warnings", WarningsSource.text),
