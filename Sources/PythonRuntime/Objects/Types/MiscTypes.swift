@@ -287,13 +287,15 @@ enum MiscTypes {
     u.method("__repr__") { ts, args throws(PyException) in
       var parts: [String] = []
       for m in un(args[0]).members {
-        if m.isNone { parts.append("None"); continue }
+        if m.isNone || m.asType === PyType.noneType { parts.append("None"); continue }
         if let t = m.asType { parts.append(t.moduleName == "builtins" ? t.qualname : "\(t.moduleName).\(t.qualname)"); continue }
         parts.append(try ts.repr(m))
       }
       return Value(parts.joined(separator: " | "))
     }
-    u.getter("__args__") { _, v throws(PyException) in .object(PyTuple(un(v).members)) }
+    u.getter("__args__") { _, v throws(PyException) in
+      .object(PyTuple(un(v).members.map { $0.isNone ? .object(PyType.noneType) : $0 }))
+    }
     u.method("__or__") { _, args throws(PyException) in .object(PyUnion(args[0], args[1])) }
     u.method("__ror__") { _, args throws(PyException) in .object(PyUnion(args[1], args[0])) }
     u.method("__eq__") { ts, args throws(PyException) in
