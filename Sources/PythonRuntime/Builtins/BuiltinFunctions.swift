@@ -562,6 +562,9 @@ extension ThreadState {
       for item in u.members where !item.isNone { if try isSubclass(c, item) { return true } }
       return false
     }
+    if let check = classinfo.type.lookup(names.__subclasscheck__) {
+      return try isTrue(try callMethodValue(check, classinfo, c))
+    }
     throw PyException.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
   }
 }
