@@ -14,7 +14,7 @@ extension CoreModules {
       ("_bisect", BisectModule.make),
 //      ("_weakref", WeakrefModule.make),
 //      ("gc", GCModule.make),
-//      ("_coreutil", CoreUtilModule.make),
+      ("_coreutil", CoreUtilModule.make),
       ("_io", IOModule.make),
     ]
   }
@@ -30,7 +30,7 @@ extension CoreModules {
       ("bisect", BisectSource.text),
       ("copy", CopySource.text),
       ("types", TypesSource.text),
-//      ("typing", TypingSource.text),
+      ("typing", TypingSource.text),
       ("contextlib", ContextlibSource.text),
       ("io", IOSource.text),
       ("keyword", KeywordSource.text),
