@@ -36,7 +36,7 @@ extension CoreModules {
       ("keyword", KeywordSource.text),
       ("weakref", WeakrefSource.text),
 //      ("warnings", WarningsSource.text),
-//      ("traceback", TracebackSource.text),
+      ("traceback", TracebackSource.text),
 //      ("pprint", PprintSource.text),
 //      ("reprlib", ReprlibSource.text),
 //      ("atexit", AtexitSource.text),
