@@ -35,7 +35,7 @@ extension CoreModules {
       ("io", IOSource.text),
       ("keyword", KeywordSource.text),
       ("weakref", WeakrefSource.text),
-//      ("warnings", WarningsSource.text),
+      ("warnings", WarningsSource.text),
       ("traceback", TracebackSource.text),
 //      ("pprint", PprintSource.text),
 //      ("reprlib", ReprlibSource.text),
