@@ -37,7 +37,7 @@ extension CoreModules {
       ("weakref", WeakrefSource.text),
       ("warnings", WarningsSource.text),
       ("traceback", TracebackSource.text),
-//      ("pprint", PprintSource.text),
+      ("pprint", PprintSource.text),
 //      ("reprlib", ReprlibSource.text),
 //      ("atexit", AtexitSource.text),
 //      ("statistics", StatisticsSource.text),
