@@ -38,8 +38,8 @@ extension CoreModules {
       ("warnings", WarningsSource.text),
       ("traceback", TracebackSource.text),
       ("pprint", PprintSource.text),
-//      ("reprlib", ReprlibSource.text),
-//      ("atexit", AtexitSource.text),
+      ("reprlib", ReprlibSource.text),
+      ("atexit", AtexitSource.text),
 //      ("statistics", StatisticsSource.text),
     ]
   }
