@@ -40,7 +40,7 @@ extension CoreModules {
       ("pprint", PprintSource.text),
       ("reprlib", ReprlibSource.text),
       ("atexit", AtexitSource.text),
-//      ("statistics", StatisticsSource.text),
+      ("statistics", StatisticsSource.text),
     ]
   }
 }
