@@ -265,10 +265,11 @@ enum MiscTypes {
     }
     g.getter("__parameters__") { _, _ throws(PyException) in .object(PyTuple.empty) }
     g.getter("__origin__") { _, v throws(PyException) in a(v).origin }
-    g.getter("__args__") { _, v throws(PyException) in
-      let x = a(v)
-      return x.args.asTuple != nil ? x.args : .object(PyTuple([x.args]))
+    /// `list[int]` stores `int`, `GenericAlias(list, (int,))` a tuple: compare as tuples.
+    func argsTuple(_ x: GenericAlias) -> Value {
+      x.args.asTuple != nil ? x.args : .object(PyTuple([x.args]))
     }
+    g.getter("__args__") { _, v throws(PyException) in argsTuple(a(v)) }
     g.method("__call__") { ts, args throws(PyException) in try ts.call(a(args[0]).origin, args.droppingFirst) }
     g.method("__getattr__") { ts, args throws(PyException) in try ts.getAttr(a(args[0]).origin, ts.strArg(args[1], "attr")) }
     g.method("__mro_entries__") { _, args throws(PyException) in .object(PyTuple([a(args[0]).origin])) }
@@ -276,9 +277,9 @@ enum MiscTypes {
       guard case .object(let o) = args[1], let b = o as? GenericAlias else { return .notImplemented }
       let x = a(args[0])
       if try !ts.richEqual(x.origin, b.origin) { return .bool(false) }
-      return .bool(try ts.richEqual(x.args, b.args))
+      return .bool(try ts.richEqual(argsTuple(x), argsTuple(b)))
     }
-    g.method("__hash__") { ts, args throws(PyException) in .int(try ts.hash(a(args[0]).origin) ^ ts.hash(a(args[0]).args)) }
+    g.method("__hash__") { ts, args throws(PyException) in .int(try ts.hash(a(args[0]).origin) ^ ts.hash(argsTuple(a(args[0])))) }
     g.method("__or__") { _, args throws(PyException) in .object(PyUnion(args[0], args[1])) }
     g.method("__ror__") { _, args throws(PyException) in .object(PyUnion(args[1], args[0])) }
 
