@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// `round()`, `hash()` and `str()` of ints.
-final class RoundingHashTests: XCTestCase {
+final class NumericRoundingHashTests: XCTestCase {
   private func big(_ s: String) -> IntegerValue { try! NumericParse.parseInt(s, maxDigits: 0) }
 
   func testRoundFloat() throws {
