@@ -221,7 +221,7 @@ extension ThreadState {
       try callDescriptorSet(dobj, instance: .object(o), owner: t, name: name, value: value)
       return
     }
-    // Functions create their attribute dict on first use.
+    // Functions get their __dict__ on first use (fn.attr = value).
     if o.dict == nil, o.kind == .function, value != nil { o.dict = PyDict() }
     if let dict = o.dict {
       if let v = value {

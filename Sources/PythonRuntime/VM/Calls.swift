@@ -172,21 +172,30 @@ extension ThreadState {
 
   func callFunction(_ fn: PyFunction, _ args: Args) throws(PyException) -> Value {
     let code = fn.code
-    let f = Frame(code: code, globals: fn.globals, builtins: fn.builtins, locals: nil, function: fn)
-    let slots = f.slots
-    if args.kwnames == nil && args.count == code.argcount && code.kwonlyargcount == 0
-      && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords) {
-      for i in 0..<args.count { slots[i] = args.base[i] }
+    var f: Frame
+    let simple = args.kwnames == nil && args.count == code.argcount && code.kwonlyargcount == 0
+      && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
+    let passed = simple ? args.count : 0
+    if let pooled = code.framePool.popLast() {
+      pooled.reset(function: fn, arguments: args.base, count: passed)
+      f = pooled
     } else {
-      try bindArguments(fn, code, slots, args)
+      f = Frame(code: code, function: fn, arguments: args.base, count: passed)
     }
+    let slots = f.slots
+    if !simple { try bindArguments(fn, code, slots, args) }
     if !code.cellvars.isEmpty || !code.freevars.isEmpty { setUpCells(fn, code, slots) }
     if code.isGenerator {
       let type: PyType = code.flags.contains(.coroutine) ? PyType.coroutine
         : code.flags.contains(.asyncGenerator) ? PyType.asyncGenerator : PyType.generator
       return .object(PyGenerator(frame: f, type: type))
     }
-    return try run(f)
+    let result = try run(f)
+    if code.framePool.count < 4 && isKnownUniquelyReferenced(&f) {
+      f.reset(globals: f.globals, builtins: f.builtins, function: nil)
+      code.framePool.append(f)
+    }
+    return result
   }
 
   func setUpCells(_ fn: PyFunction, _ code: CodeObject, _ slots: UnsafeMutablePointer<Value>) {

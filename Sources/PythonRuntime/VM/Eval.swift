@@ -26,6 +26,8 @@ extension ThreadState {
 
     let code = f.code
     let instrs = code.instructions.baseAddress!
+    let constants = code.constants
+    let names = code.names
     let locals = f.slots
     let base = f.stackBase
     var sp = base + f.stackDepth
@@ -63,7 +65,7 @@ extension ThreadState {
 
           // MARK: Variables
           case .loadConst:
-            sp.initialize(to: code.constants[Int(ins.arg)])
+            sp.initialize(to: constants[Int(ins.arg)])
             sp += 1
           case .loadFast:
             let v = locals[Int(ins.arg)]
@@ -122,37 +124,50 @@ extension ThreadState {
             sp += 1
           case .loadGlobal:
             f.lasti = pc - 1
-            let v = try loadGlobal(f, code, pc - 1, code.names[Int(ins.arg)])
+            let v = try loadGlobal(f, code, pc - 1, names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .storeGlobal:
             sp -= 1
-            f.globals.setStr(code.names[Int(ins.arg)], sp.move())
+            f.globals.setStr(names[Int(ins.arg)], sp.move())
           case .deleteGlobal:
             f.lasti = pc - 1
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if f.globals.removeStr(name) == nil {
               throw PyException.nameError("name '\(name.value)' is not defined")
             }
           case .loadName:
             f.lasti = pc - 1
-            let v = try loadName(f, code.names[Int(ins.arg)])
+            let v = try loadName(f, names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .storeName:
             f.lasti = pc - 1
             sp -= 1
             let v = sp.move()
-            try storeName(f, code.names[Int(ins.arg)], v)
+            try storeName(f, names[Int(ins.arg)], v)
           case .deleteName:
             f.lasti = pc - 1
-            try deleteName(f, code.names[Int(ins.arg)])
+            try deleteName(f, names[Int(ins.arg)])
 
           // MARK: Attributes
           case .loadAttr:
-            f.lasti = pc - 1
             let obj = sp[-1]
-            let v = try getAttr(obj, code.names[Int(ins.arg)])
+            let name = names[Int(ins.arg)]
+            if case .object(let o) = obj, o.kind == .instance {
+              let cache = code.caches.baseAddress! + (pc - 1)
+              if let v = AttributeCache.load(o, name, cache) {
+                sp[-1] = v
+                break
+              }
+              f.lasti = pc - 1
+              let v = try getAttr(obj, name)
+              AttributeCache.fillLoad(o, name, cache)
+              sp[-1] = v
+              break
+            }
+            f.lasti = pc - 1
+            let v = try getAttr(obj, name)
             sp[-1] = v
           case .storeAttr:
             f.lasti = pc - 1
@@ -161,16 +176,41 @@ extension ThreadState {
             let value = sp[0]
             (sp + 1).deinitialize(count: 1)
             sp.deinitialize(count: 1)
-            try setAttr(obj, code.names[Int(ins.arg)], value)
+            let name = names[Int(ins.arg)]
+            if case .object(let o) = obj, o.kind == .instance {
+              let cache = code.caches.baseAddress! + (pc - 1)
+              if AttributeCache.store(o, name, value, cache) { break }
+              try setAttr(obj, name, value)
+              AttributeCache.fillStore(o, name, cache)
+              break
+            }
+            try setAttr(obj, name, value)
           case .deleteAttr:
             f.lasti = pc - 1
             sp -= 1
             let obj = sp.move()
-            try delAttr(obj, code.names[Int(ins.arg)])
+            try delAttr(obj, names[Int(ins.arg)])
           case .loadMethod:
-            f.lasti = pc - 1
             let obj = sp[-1]
-            let (callable, selfValue) = try loadMethod(obj, code.names[Int(ins.arg)])
+            let name = names[Int(ins.arg)]
+            if case .object(let o) = obj, o.kind != .module, o.kind != .type {
+              let cache = code.caches.baseAddress! + (pc - 1)
+              if let m = AttributeCache.method(o, name, cache) {
+                sp[-1] = m
+                sp.initialize(to: obj)
+                sp += 1
+                break
+              }
+              f.lasti = pc - 1
+              let (callable, selfValue) = try loadMethod(obj, name)
+              if !selfValue.isNull { AttributeCache.fillMethod(o, name, cache) }
+              sp[-1] = callable
+              sp.initialize(to: selfValue)
+              sp += 1
+              break
+            }
+            f.lasti = pc - 1
+            let (callable, selfValue) = try loadMethod(obj, name)
             sp[-1] = callable
             sp.initialize(to: selfValue)
             sp += 1
@@ -532,7 +572,7 @@ extension ThreadState {
             f.pc = pc
             f.lasti = pc - 1
             f.suspended = false
-            return code.constants[Int(ins.arg)]
+            return constants[Int(ins.arg)]
 
           // MARK: Calls
           case .call, .callKw:
@@ -560,7 +600,13 @@ extension ThreadState {
             f.lasti = pc - 1
             f.stackDepth = sp - base
             let positional = argc - (kwnames?.count ?? 0)
-            let result = try call(callableSlot.pointee, Args(base: argsBase, count: positional, kwnames: kwnames))
+            let result: Value
+            if case .object(let co) = callableSlot.pointee, co.kind == .function {
+              result = try callFunction(unsafeDowncast(co, to: PyFunction.self),
+                                        Args(base: argsBase, count: positional, kwnames: kwnames))
+            } else {
+              result = try call(callableSlot.pointee, Args(base: argsBase, count: positional, kwnames: kwnames))
+            }
             let n = sp - callableSlot
             sp = callableSlot
             sp.deinitialize(count: n)
@@ -618,7 +664,7 @@ extension ThreadState {
             sp.initialize(to: .object(fn))
             sp += 1
           case .loadBuildClass:
-            sp.initialize(to: f.builtins.getStr(names.__build_class__) ?? .none)
+            sp.initialize(to: f.builtins.getStr(PythonRuntime.names.__build_class__) ?? .none)
             sp += 1
 
           // MARK: Exceptions
@@ -726,8 +772,8 @@ extension ThreadState {
 
           // MARK: Modules and the rest
           case .setupAnnotations:
-            if let ns = f.locals, ns.getStr(names.__annotations__) == nil {
-              ns.setStr(names.__annotations__, .object(PyDict()))
+            if let ns = f.locals, ns.getStr(PythonRuntime.names.__annotations__) == nil {
+              ns.setStr(PythonRuntime.names.__annotations__, .object(PyDict()))
             }
           case .importName:
             f.lasti = pc - 1
@@ -735,12 +781,12 @@ extension ThreadState {
             let fromlist = sp[1]
             let level = sp[0]
             sp.deinitialize(count: 2)
-            let m = try importName(code.names[Int(ins.arg)], fromlist: fromlist, level: level, frame: f)
+            let m = try importName(names[Int(ins.arg)], fromlist: fromlist, level: level, frame: f)
             sp.initialize(to: m)
             sp += 1
           case .importFrom:
             f.lasti = pc - 1
-            let v = try importFrom(sp[-1], code.names[Int(ins.arg)])
+            let v = try importFrom(sp[-1], names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .importStar:

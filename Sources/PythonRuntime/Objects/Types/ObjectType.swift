@@ -106,15 +106,14 @@ enum ObjectType {
       .object(PyList(try ts.defaultDir(args[0]).map { Value($0) }))
     }
     t.method("__sizeof__") { _, _ throws(PyException) in .int(16) }
-    t.method("__reduce__") { ts, args throws(PyException) in try ts.defaultReduce(args[0], protocol: 0) }
-    let objectReduce = t.attributes.getStr(names.__reduce__)!.asObject
     t.method("__reduce_ex__") { ts, args throws(PyException) in
-      // A class that overrides __reduce__ is reduced by it (as in CPython).
-      if let r = args[0].type.lookup(names.__reduce__), r.asObject !== objectReduce {
-        return try ts.callMethodValue(r, args[0])
+      try args.expect("__reduce_ex__", 1)
+      guard let proto = try ts.indexValue(args[1]) else {
+        throw PyException.typeError("'\(args[1].type.name)' object cannot be interpreted as an integer")
       }
-      return try ts.defaultReduce(args[0], protocol: args.count > 1 ? (args[1].smallInt ?? 2) : 2)
+      return try ts.objectReduceEx(args[0], protocol: proto)
     }
+    t.method("__reduce__") { ts, args throws(PyException) in try ts.defaultReduce(args[0], protocol: 0) }
     t.method("__getstate__") { _, args throws(PyException) in
       guard case .object(let o) = args[0] else { return .none }
       if let d = o.dict, d.count > 0 { return .object(d) }
