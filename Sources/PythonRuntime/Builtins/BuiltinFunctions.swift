@@ -154,7 +154,11 @@ enum BuiltinFunctions {
       if case .object(let o) = v, let mod = o as? PyModule {
         return .object(PyList(mod.attributes.keys.compactMap { $0.asStr?.value }.sorted().map { Value($0) }))
       }
-      let r = try ts.callMethod(v, names.__dir__)
+      // A special method: looked up on the type (the metaclass for a class).
+      guard let dirMethod = v.type.lookup(names.__dir__) else {
+        throw PyException.typeError("object does not provide __dir__")
+      }
+      let r = try ts.callMethodValue(dirMethod, v)
       let items = try ts.collect(r)
       var strs: [String] = []
       for i in items { strs.append(try ts.str(i)) }
