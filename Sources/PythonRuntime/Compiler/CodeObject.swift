@@ -52,8 +52,10 @@ final class CodeObject: PyObject {
   let lines: [Int32]
   /// Source columns of each instruction: (col, endLine, endCol), for carets.
   let positions: [SourceRange]
-  let constants: ContiguousArray<Value>
-  let names: ContiguousArray<PyStr>
+  /// Raw buffers (like `instructions`): the eval loop reads them on nearly
+  /// every instruction without touching reference counts.
+  let constants: UnsafeMutableBufferPointer<Value>
+  let names: UnsafeMutableBufferPointer<PyStr>
   /// Local variable names; parameters come first.
   let varnames: [PyStr]
   let cellvars: [PyStr]
@@ -100,8 +102,12 @@ final class CodeObject: PyObject {
     self.instructions = buffer
     self.lines = lines
     self.positions = positions
-    self.constants = ContiguousArray(constants)
-    self.names = ContiguousArray(names)
+    let constantBuffer = UnsafeMutableBufferPointer<Value>.allocate(capacity: max(constants.count, 1))
+    _ = constantBuffer.initialize(from: constants)
+    self.constants = UnsafeMutableBufferPointer(rebasing: constantBuffer[0..<constants.count])
+    let nameBuffer = UnsafeMutableBufferPointer<PyStr>.allocate(capacity: max(names.count, 1))
+    _ = nameBuffer.initialize(from: names)
+    self.names = UnsafeMutableBufferPointer(rebasing: nameBuffer[0..<names.count])
     self.varnames = varnames
     self.cellvars = cellvars
     self.freevars = freevars
@@ -125,6 +131,10 @@ final class CodeObject: PyObject {
     framePool.removeAll()
     for p in slotPool { p.deallocate() }
     instructions.deallocate()
+    constants.deinitialize()
+    UnsafeMutablePointer(mutating: constants.baseAddress ?? UnsafeMutablePointer<Value>.allocate(capacity: 1)).deallocate()
+    names.deinitialize()
+    UnsafeMutablePointer(mutating: names.baseAddress ?? UnsafeMutablePointer<PyStr>.allocate(capacity: 1)).deallocate()
     caches.deinitialize()
     caches.deallocate()
   }

@@ -75,6 +75,50 @@ extension ThreadState {
             }
             sp.initialize(to: v)
             sp += 1
+          case .loadFastLoadFast:
+            let a = locals[Int(ins.arg & 0xFFFF)]
+            let b = locals[Int(ins.arg >> 16)]
+            if case .null = a {
+              throw PyException.unboundLocal(code.varnames[Int(ins.arg & 0xFFFF)].value)
+            }
+            if case .null = b {
+              pc &+= 1
+              throw PyException.unboundLocal(code.varnames[Int(ins.arg >> 16)].value)
+            }
+            sp.initialize(to: a)
+            (sp + 1).initialize(to: b)
+            sp += 2
+            pc &+= 1
+          case .loadFastLoadConst:
+            let a = locals[Int(ins.arg & 0xFFFF)]
+            if case .null = a {
+              throw PyException.unboundLocal(code.varnames[Int(ins.arg & 0xFFFF)].value)
+            }
+            sp.initialize(to: a)
+            (sp + 1).initialize(to: constants[Int(ins.arg >> 16)])
+            sp += 2
+            pc &+= 1
+          case .compareJump:
+            let rhs = sp[-1]
+            let lhs = sp[-2]
+            let kind = ins.arg & 7
+            let outcome: Bool
+            if case .int(let a) = lhs, case .int(let b) = rhs {
+              outcome = Arith.compareInts(kind, a, b)
+              sp -= 2
+            } else if case .float(let a) = lhs, case .float(let b) = rhs {
+              outcome = Arith.compareFloats(kind, a, b)
+              sp -= 2
+            } else {
+              f.lasti = pc - 1
+              sp -= 2
+              sp.deinitialize(count: 2)
+              let r = try compare(lhs, rhs, CompareKind(rawValue: kind)!)
+              if case .bool(let b) = r { outcome = b } else { outcome = try isTrue(r) }
+            }
+            let jump = instrs[pc]
+            pc &+= 1
+            if outcome == (ins.arg & 8 != 0) { pc = Int(jump.arg) }
           case .loadFastUnchecked:
             sp.initialize(to: locals[Int(ins.arg)])
             sp += 1

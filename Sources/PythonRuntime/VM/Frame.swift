@@ -10,8 +10,11 @@ final class Frame: PyObject {
   /// in its code object's pool, which owns it, so the code outlives it.
   unowned(unsafe) let code: CodeObject
   private var codeOwner: CodeObject?
-  private(set) var globals: PyDict
-  private(set) var builtins: PyDict
+  /// Not reference counted here: the frame's function (or `namespaceOwner`
+  /// for module code) keeps them alive.
+  unowned(unsafe) private(set) var globals: PyDict
+  unowned(unsafe) private(set) var builtins: PyDict
+  private var namespaceOwner: (PyDict, PyDict)?
   /// The namespace for name-based access: the class namespace in a class
   /// body, the globals in module code, or an explicit `exec` mapping.
   var locals: PyDict?
@@ -24,7 +27,8 @@ final class Frame: PyObject {
   /// Index of the instruction that last ran (for line numbers).
   var lasti = 0
   /// The calling frame while this one executes.
-  var back: Frame? = nil
+  /// Not reference counted: the caller's `run` keeps its frame alive.
+  unowned(unsafe) var back: Frame? = nil
   private(set) var function: PyFunction?
   /// Exception state saved by a suspended generator frame.
   var savedException: Value = .none
@@ -40,6 +44,7 @@ final class Frame: PyObject {
     self.codeOwner = code
     self.globals = globals
     self.builtins = builtins
+    self.namespaceOwner = (globals, builtins)
     self.locals = locals
     self.function = function
     let n = code.frameSlots + code.stacksize
@@ -101,6 +106,7 @@ final class Frame: PyObject {
     codeOwner = function == nil ? nil : code
     self.globals = globals
     self.builtins = builtins
+    namespaceOwner = nil
     self.function = function
     locals = nil
     stackDepth = 0
