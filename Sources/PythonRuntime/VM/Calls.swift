@@ -52,9 +52,9 @@ extension ThreadState {
     let total = args.count + args.kwCount
     let buf = UnsafeMutablePointer<Value>.allocate(capacity: total + 1)
     buf.initialize(to: first)
-    (buf + 1).initialize(from: args.base, count: total)
+    (buf + 1).copyValues(from: args.base, total)
     defer {
-      buf.deinitialize(count: total + 1)
+      buf.releaseValues(total + 1)
       buf.deallocate()
     }
     let newArgs = Args(base: buf, count: args.count + 1, kwnames: args.kwnames)

@@ -52,7 +52,7 @@ extension ThreadState {
           // MARK: Stack
           case .popTop:
             sp -= 1
-            sp.deinitialize(count: 1)
+            sp.releaseValues(1)
           case .pushNull:
             sp.initialize(to: .null)
             sp += 1
@@ -99,20 +99,21 @@ extension ThreadState {
             sp += 2
             pc &+= 1
           case .compareJump:
-            let rhs = sp[-1]
-            let lhs = sp[-2]
+            // Operands are inspected in place: plain ints and floats need
+            // neither a copy nor a release.
             let kind = ins.arg & 7
             let outcome: Bool
-            if case .int(let a) = lhs, case .int(let b) = rhs {
+            if case .int(let a) = sp[-2], case .int(let b) = sp[-1] {
               outcome = Arith.compareInts(kind, a, b)
               sp -= 2
-            } else if case .float(let a) = lhs, case .float(let b) = rhs {
+            } else if case .float(let a) = sp[-2], case .float(let b) = sp[-1] {
               outcome = Arith.compareFloats(kind, a, b)
               sp -= 2
             } else {
               f.lasti = pc - 1
               sp -= 2
-              sp.deinitialize(count: 2)
+              let lhs = sp.move()
+              let rhs = (sp + 1).move()
               let r = try compare(lhs, rhs, CompareKind(rawValue: kind)!)
               if case .bool(let b) = r { outcome = b } else { outcome = try isTrue(r) }
             }
@@ -218,8 +219,8 @@ extension ThreadState {
             sp -= 2
             let obj = sp[1] // top: object
             let value = sp[0]
-            (sp + 1).deinitialize(count: 1)
-            sp.deinitialize(count: 1)
+            (sp + 1).releaseValues(1)
+            sp.releaseValues(1)
             let name = names[Int(ins.arg)]
             if case .object(let o) = obj, o.kind == .instance {
               let cache = code.caches.baseAddress! + (pc - 1)
@@ -261,45 +262,46 @@ extension ThreadState {
 
           // MARK: Operators
           case .binaryOp:
-            let rhs = sp[-1]
-            let lhs = sp[-2]
-            var result: Value
-            if case .int(let a) = lhs, case .int(let b) = rhs, let r = Arith.fastIntOp(ins.arg, a, b) {
-              result = r
-            } else if case .float(let a) = lhs, case .float(let b) = rhs, let r = Arith.fastFloatOp(ins.arg, a, b) {
-              result = r
-            } else {
-              f.lasti = pc - 1
-              sp -= 2
-              sp.deinitialize(count: 2)
-              result = try binaryOp(BinaryOpKind(rawValue: ins.arg)!, lhs, rhs)
-              sp.initialize(to: result)
-              sp += 1
+            // Fast paths read the operands in place and overwrite them:
+            // ints and floats hold no references, so nothing is released.
+            let result: Value?
+            switch (sp[-2], sp[-1]) {
+            case (.int(let a), .int(let b)): result = Arith.fastIntOp(ins.arg, a, b)
+            case (.float(let a), .float(let b)): result = Arith.fastFloatOp(ins.arg, a, b)
+            case (.int(let a), .float(let b)): result = Arith.exactDouble(a).flatMap { Arith.fastFloatOp(ins.arg, $0, b) }
+            case (.float(let a), .int(let b)): result = Arith.exactDouble(b).flatMap { Arith.fastFloatOp(ins.arg, a, $0) }
+            default: result = nil
+            }
+            if let r = result {
+              sp -= 1
+              (sp - 1).initialize(to: r)
               break
             }
-            sp -= 1
-            sp.deinitialize(count: 1)
-            sp[-1] = result
+            f.lasti = pc - 1
+            sp -= 2
+            let lhs = sp.move()
+            let rhs = (sp + 1).move()
+            let r = try binaryOp(BinaryOpKind(rawValue: ins.arg)!, lhs, rhs)
+            sp.initialize(to: r)
+            sp += 1
           case .compareOp:
-            let rhs = sp[-1]
-            let lhs = sp[-2]
-            let result: Value
-            if case .int(let a) = lhs, case .int(let b) = rhs {
-              result = .bool(Arith.compareInts(ins.arg, a, b))
-            } else if case .float(let a) = lhs, case .float(let b) = rhs {
-              result = .bool(Arith.compareFloats(ins.arg, a, b))
-            } else {
-              f.lasti = pc - 1
-              sp -= 2
-              sp.deinitialize(count: 2)
-              let r = try compare(lhs, rhs, CompareKind(rawValue: ins.arg)!)
-              sp.initialize(to: r)
-              sp += 1
+            if case .int(let a) = sp[-2], case .int(let b) = sp[-1] {
+              sp -= 1
+              (sp - 1).initialize(to: .bool(Arith.compareInts(ins.arg, a, b)))
               break
             }
-            sp -= 1
-            sp.deinitialize(count: 1)
-            sp[-1] = result
+            if case .float(let a) = sp[-2], case .float(let b) = sp[-1] {
+              sp -= 1
+              (sp - 1).initialize(to: .bool(Arith.compareFloats(ins.arg, a, b)))
+              break
+            }
+            f.lasti = pc - 1
+            sp -= 2
+            let lhs = sp.move()
+            let rhs = (sp + 1).move()
+            let r = try compare(lhs, rhs, CompareKind(rawValue: ins.arg)!)
+            sp.initialize(to: r)
+            sp += 1
           case .isOp:
             sp -= 1
             let rhs = sp.move()
@@ -310,7 +312,7 @@ extension ThreadState {
             sp -= 2
             let container = sp[1]
             let item = sp[0]
-            sp.deinitialize(count: 2)
+            sp.releaseValues(2)
             let found = try contains(container, item)
             sp.initialize(to: .bool(ins.arg == 0 ? found : !found))
             sp += 1
@@ -335,7 +337,7 @@ extension ThreadState {
               sp[-1] = .float(-d)
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
               let r = try unaryOp(.neg, v)
               sp.initialize(to: r)
               sp += 1
@@ -355,33 +357,29 @@ extension ThreadState {
             sp.initialize(to: r)
             sp += 1
           case .binarySubscr:
-            let key = sp[-1]
-            let container = sp[-2]
-            if case .object(let o) = container, o.kind == .list, case .int(var i) = key {
+            if case .int(var i) = sp[-1], case .object(let o) = sp[-2], o.kind == .list {
               let list = unsafeDowncast(o, to: PyList.self)
               if i < 0 { i += list.items.count }
               if i >= 0 && i < list.items.count {
                 let v = list.items[i]
                 sp -= 1
-                sp.deinitialize(count: 1)
-                sp[-1] = v
+                sp[-1] = v  // releases the list; the int key needs nothing
                 break
               }
             }
             f.lasti = pc - 1
             sp -= 2
-            sp.deinitialize(count: 2)
+            let container = sp.move()
+            let key = (sp + 1).move()
             let v = try getItem(container, key)
             sp.initialize(to: v)
             sp += 1
           case .storeSubscr:
             // stack: value, container, key
-            let key = sp[-1]
-            let container = sp[-2]
-            let value = sp[-3]
             sp -= 3
-            sp.deinitialize(count: 3)
-            if case .object(let o) = container, o.kind == .list, case .int(var i) = key {
+            let value = sp.move()
+            let container = (sp + 1).move()
+            if case .int(var i) = sp[2], case .object(let o) = container, o.kind == .list {
               let list = unsafeDowncast(o, to: PyList.self)
               if i < 0 { i += list.items.count }
               if i >= 0 && i < list.items.count {
@@ -389,6 +387,7 @@ extension ThreadState {
                 break
               }
             }
+            let key = (sp + 2).move()
             f.lasti = pc - 1
             try setItem(container, key, value)
           case .deleteSubscr:
@@ -396,7 +395,7 @@ extension ThreadState {
             sp -= 2
             let key = sp[1]
             let container = sp[0]
-            sp.deinitialize(count: 2)
+            sp.releaseValues(2)
             try delItem(container, key)
           case .buildSlice:
             let n = Int(ins.arg)
@@ -404,7 +403,7 @@ extension ThreadState {
             let stop = sp[-n + 1]
             let start = sp[-n]
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: .object(PySlice(start: start, stop: stop, step: step)))
             sp += 1
 
@@ -413,14 +412,14 @@ extension ThreadState {
             let n = Int(ins.arg)
             let t = PyTuple.make(ContiguousArray(UnsafeBufferPointer(start: sp - n, count: n)))
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: .object(t))
             sp += 1
           case .buildList:
             let n = Int(ins.arg)
             let l = PyList(ContiguousArray(UnsafeBufferPointer(start: sp - n, count: n)))
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: .object(l))
             sp += 1
           case .buildSet:
@@ -428,7 +427,7 @@ extension ThreadState {
             let n = Int(ins.arg)
             let items = Array(UnsafeBufferPointer(start: sp - n, count: n))
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             let s = PySet()
             for v in items { try s.add(self, v) }
             sp.initialize(to: .object(s))
@@ -438,7 +437,7 @@ extension ThreadState {
             let n = Int(ins.arg)
             let items = Array(UnsafeBufferPointer(start: sp - 2 * n, count: 2 * n))
             sp -= 2 * n
-            sp.deinitialize(count: 2 * n)
+            sp.releaseValues(2 * n)
             let d = PyDict()
             var i = 0
             while i < items.count {
@@ -454,7 +453,7 @@ extension ThreadState {
               if let str = sp[i - n].asStr { s += str.value }
             }
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: Value(s))
             sp += 1
           case .listAppend:
@@ -471,7 +470,7 @@ extension ThreadState {
             sp -= 2
             let value = sp[1]
             let key = sp[0]
-            sp.deinitialize(count: 2)
+            sp.releaseValues(2)
             try unsafeDowncast(sp[-Int(ins.arg)].asObject!, to: PyDict.self).set(self, key, value)
           case .listExtend:
             f.lasti = pc - 1
@@ -531,23 +530,23 @@ extension ThreadState {
             pc = Int(ins.arg)
           case .popJumpIfFalse:
             sp -= 1
-            let v = sp.move()
-            switch v {
+            switch sp.pointee {
             case .bool(let b): if !b { pc = Int(ins.arg) }
             case .none: pc = Int(ins.arg)
             case .int(let i): if i == 0 { pc = Int(ins.arg) }
             default:
+              let v = sp.move()
               f.lasti = pc - 1
               if try !isTrue(v) { pc = Int(ins.arg) }
             }
           case .popJumpIfTrue:
             sp -= 1
-            let v = sp.move()
-            switch v {
+            switch sp.pointee {
             case .bool(let b): if b { pc = Int(ins.arg) }
             case .none: break
             case .int(let i): if i != 0 { pc = Int(ins.arg) }
             default:
+              let v = sp.move()
               f.lasti = pc - 1
               if try isTrue(v) { pc = Int(ins.arg) }
             }
@@ -563,7 +562,7 @@ extension ThreadState {
               pc = Int(ins.arg)
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
             }
           case .jumpIfTrueOrPop:
             f.lasti = pc - 1
@@ -571,7 +570,7 @@ extension ThreadState {
               pc = Int(ins.arg)
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
             }
           case .getIter:
             f.lasti = pc - 1
@@ -600,7 +599,7 @@ extension ThreadState {
               sp += 1
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
               pc = Int(ins.arg)
             }
           case .returnValue:
@@ -653,7 +652,7 @@ extension ThreadState {
             }
             let n = sp - callableSlot
             sp = callableSlot
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: result)
             sp += 1
             if breaker.isSet {
@@ -824,7 +823,7 @@ extension ThreadState {
             sp -= 2
             let fromlist = sp[1]
             let level = sp[0]
-            sp.deinitialize(count: 2)
+            sp.releaseValues(2)
             let m = try importName(names[Int(ins.arg)], fromlist: fromlist, level: level, frame: f)
             sp.initialize(to: m)
             sp += 1
@@ -878,7 +877,7 @@ extension ThreadState {
             let kw = sp[2]
             let cls = sp[1]
             let subject = sp[0]
-            sp.deinitialize(count: 3)
+            sp.releaseValues(3)
             let r = try matchClass(subject: subject, cls: cls, positionalCount: Int(ins.arg), kwnames: kw)
             sp.initialize(to: r)
             sp += 1
@@ -903,7 +902,7 @@ extension ThreadState {
           if sp > target {
             let n = sp - target
             sp = target
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
           }
           if h.pushLasti {
             sp.initialize(to: .int(lasti))
@@ -916,7 +915,7 @@ extension ThreadState {
         }
         let n = sp - base
         sp = base
-        sp.deinitialize(count: n)
+        sp.releaseValues(n)
         f.stackDepth = 0
         f.suspended = false
         f.pc = pc

@@ -50,7 +50,7 @@ final class Frame: PyObject {
     let n = code.frameSlots + code.stacksize
     capacity = n
     slots = code.slotPool.popLast() ?? UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
-    slots.initialize(repeating: .null, count: code.frameSlots)
+    slots.fillNull(code.frameSlots)
     super.init(type: PyType.frame, kind: .other)
   }
 
@@ -65,16 +65,16 @@ final class Frame: PyObject {
     let n = code.frameSlots + code.stacksize
     capacity = n
     slots = code.slotPool.popLast() ?? UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
-    slots.initialize(from: arguments, count: count)
-    (slots + count).initialize(repeating: .null, count: code.frameSlots - count)
+    slots.copyValues(from: arguments, count)
+    (slots + count).fillNull(code.frameSlots - count)
     super.init(type: PyType.frame, kind: .other)
   }
 
   /// Reuses a finished frame for a call whose arguments fill the first locals.
   func reset(function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
-    slots.deinitialize(count: code.frameSlots)
-    slots.initialize(from: arguments, count: count)
-    (slots + count).initialize(repeating: .null, count: code.frameSlots - count)
+    slots.releaseValues(code.frameSlots)
+    slots.copyValues(from: arguments, count)
+    (slots + count).fillNull(code.frameSlots - count)
     codeOwner = code
     globals = function.globals
     builtins = function.builtins
@@ -91,7 +91,7 @@ final class Frame: PyObject {
   }
 
   deinit {
-    slots.deinitialize(count: code.frameSlots + stackDepth)
+    slots.releaseValues(code.frameSlots + stackDepth)
     if code.slotPool.count < 4 {
       code.slotPool.append(slots)
     } else {
@@ -102,7 +102,7 @@ final class Frame: PyObject {
   /// Makes a finished frame ready to run its code again (frame reuse for
   /// calls: a finished frame nobody else references is recycled).
   func reset(globals: PyDict, builtins: PyDict, function: PyFunction?) {
-    slots.update(repeating: .null, count: code.frameSlots)
+    slots.resetToNull(code.frameSlots)
     codeOwner = function == nil ? nil : code
     self.globals = globals
     self.builtins = builtins
