@@ -17,7 +17,12 @@ final class Frame: PyObject {
   private var namespaceOwner: (PyDict, PyDict)?
   /// The namespace for name-based access: the class namespace in a class
   /// body, the globals in module code, or an explicit `exec` mapping.
-  var locals: PyDict?
+  var locals: PyDict? {
+    didSet { localsAreGlobals = locals != nil && locals === globals && locals!.kind == .dict }
+  }
+  /// Module-level code: the names mapping is the globals dict itself, so
+  /// name access can use the global-variable caches.
+  private(set) var localsAreGlobals = false
   let slots: UnsafeMutablePointer<Value>
   let capacity: Int
   /// Stack depth (number of live stack values above the locals) while suspended.
@@ -46,6 +51,7 @@ final class Frame: PyObject {
     self.builtins = builtins
     self.namespaceOwner = (globals, builtins)
     self.locals = locals
+    self.localsAreGlobals = locals != nil && locals === globals && locals!.kind == .dict
     self.function = function
     let n = code.frameSlots + code.stacksize
     capacity = n
