@@ -194,7 +194,7 @@ extension ThreadState {
       && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
     let passed = simple ? args.count : 0
     if let pooled = code.framePool.popLast() {
-      pooled.reset(function: fn, arguments: args.base, count: passed)
+      pooled.reuse(function: fn, arguments: args.base, count: passed)
       f = pooled
     } else {
       f = Frame(code: code, function: fn, arguments: args.base, count: passed)
@@ -209,7 +209,7 @@ extension ThreadState {
     }
     let result = try run(f)
     if code.framePool.count < 4 && isKnownUniquelyReferenced(&f) {
-      f.reset(globals: f.globals, builtins: f.builtins, function: nil)
+      f.park()
       code.framePool.append(f)
     }
     return result

@@ -76,24 +76,15 @@ final class Frame: PyObject {
     super.init(type: PyType.frame, kind: .other)
   }
 
-  /// Reuses a finished frame for a call whose arguments fill the first locals.
-  func reset(function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
-    slots.releaseValues(code.frameSlots)
+  /// Reuses a parked frame (see `park`) for a call whose arguments fill
+  /// the first locals. Every slot is already `.null`, so only the
+  /// arguments are written.
+  func reuse(function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
     slots.copyValues(from: arguments, count)
-    (slots + count).fillNull(code.frameSlots - count)
     codeOwner = code
     globals = function.globals
     builtins = function.builtins
     self.function = function
-    locals = nil
-    stackDepth = 0
-    pc = 0
-    lasti = 0
-    back = nil
-    savedException = .none
-    isExecuting = false
-    suspended = false
-    delegateExit = -1
   }
 
   deinit {
@@ -105,21 +96,21 @@ final class Frame: PyObject {
     }
   }
 
-  /// Makes a finished frame ready to run its code again (frame reuse for
-  /// calls: a finished frame nobody else references is recycled).
-  func reset(globals: PyDict, builtins: PyDict, function: PyFunction?) {
+  /// Readies a finished frame for its code's pool: the locals and any
+  /// leftover stack values are released now (objects die when the call
+  /// returns, as in CPython) and the frame lets go of its function.
+  func park() {
     slots.resetToNull(code.frameSlots)
-    codeOwner = function == nil ? nil : code
-    self.globals = globals
-    self.builtins = builtins
-    namespaceOwner = nil
-    self.function = function
-    locals = nil
+    (slots + code.frameSlots).releaseValues(stackDepth)
     stackDepth = 0
+    codeOwner = nil
+    namespaceOwner = nil
+    function = nil
+    if locals != nil { locals = nil }
     pc = 0
     lasti = 0
     back = nil
-    savedException = .none
+    if !savedException.isNone { savedException = .none }
     isExecuting = false
     suspended = false
     delegateExit = -1
