@@ -34,11 +34,32 @@ struct InlineCache {
   var version2: UInt64 = 0
   /// Entry position in a dict, when relevant.
   var index: Int = -1
-  /// The object the cache is valid for (a type or a dict), compared by
-  /// identity. Held strongly so a freed object's address cannot be reused
-  /// by another and produce a false hit.
-  var owner: AnyObject? = nil
-  var owner2: AnyObject? = nil
+  /// The object the cache is valid for (a type or a dict). Held strongly so
+  /// a freed object's address cannot be reused by another and produce a
+  /// false hit.
+  private(set) var owner: AnyObject? = nil
+  private(set) var owner2: AnyObject? = nil
+  /// The owners' addresses: hits compare these, which costs no reference
+  /// counting (comparing class references with `===` retains them).
+  private(set) var ownerKey: UnsafeMutableRawPointer? = nil
+  private(set) var owner2Key: UnsafeMutableRawPointer? = nil
+
+  init() {}
+
+  init(version: UInt64, version2: UInt64, index: Int, owner: AnyObject?, owner2: AnyObject?) {
+    self.version = version
+    self.version2 = version2
+    self.index = index
+    self.owner = owner
+    self.owner2 = owner2
+    self.ownerKey = owner.map { Unmanaged.passUnretained($0).toOpaque() }
+    self.owner2Key = owner2.map { Unmanaged.passUnretained($0).toOpaque() }
+  }
+}
+
+/// The address of an object, for comparison with `InlineCache` keys.
+@inline(__always) func objectKey(_ o: AnyObject) -> UnsafeMutableRawPointer {
+  Unmanaged.passUnretained(o).toOpaque()
 }
 
 /// A compiled block of code: a module, class body, function or lambda.

@@ -15,11 +15,18 @@ enum AttributeCache {
   static let method = 2
   static let slot = 3
 
+  /// Whether the cache was filled for `o`'s class at its current version.
+  /// The class is compared by address and borrowed: no reference counting.
+  @inline(__always)
+  static func isValid(_ o: PyObject, _ cache: UnsafeMutablePointer<InlineCache>) -> Bool {
+    guard let tr = o.typeRef, cache.pointee.ownerKey == tr.toOpaque() else { return false }
+    return tr._withUnsafeGuaranteedRef { t in cache.pointee.version == UInt64(truncatingIfNeeded: t.version) }
+  }
+
   /// Reads `o.name` through the cache, or nil on a miss.
   @inline(__always)
   static func load(_ o: PyObject, _ name: PyStr, _ cache: UnsafeMutablePointer<InlineCache>) -> Value? {
-    let t = o.type!
-    guard cache.pointee.owner === t, cache.pointee.version == UInt64(truncatingIfNeeded: t.version) else { return nil }
+    guard isValid(o, cache) else { return nil }
     if Int(cache.pointee.version2) == slot {
       // Filled only for PyInstance storage, which the type determines.
       let inst = unsafeDowncast(o, to: PyInstance.self)
@@ -67,8 +74,7 @@ enum AttributeCache {
   /// Stores `o.name = value` through the cache; false on a miss.
   @inline(__always)
   static func store(_ o: PyObject, _ name: PyStr, _ value: Value, _ cache: UnsafeMutablePointer<InlineCache>) -> Bool {
-    let t = o.type!
-    guard cache.pointee.owner === t, cache.pointee.version == UInt64(truncatingIfNeeded: t.version) else { return false }
+    guard isValid(o, cache) else { return false }
     if Int(cache.pointee.version2) == slot {
       let inst = unsafeDowncast(o, to: PyInstance.self)
       let i = cache.pointee.index
@@ -112,9 +118,7 @@ enum AttributeCache {
   /// For `obj.name(...)`: the cached method of the object's class, or nil.
   @inline(__always)
   static func method(_ o: PyObject, _ name: PyStr, _ cache: UnsafeMutablePointer<InlineCache>) -> Value? {
-    let t = o.type!
-    guard cache.pointee.owner === t, cache.pointee.version == UInt64(truncatingIfNeeded: t.version),
-          Int(cache.pointee.version2) == method else { return nil }
+    guard isValid(o, cache), Int(cache.pointee.version2) == method else { return nil }
     if let d = o.dict, d.count > 0, d.positionStr(name) != nil { return nil }
     return .object(unsafeDowncast(cache.pointee.owner2!, to: PyObject.self))
   }

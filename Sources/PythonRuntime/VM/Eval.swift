@@ -174,7 +174,7 @@ extension ThreadState {
             sp += 1
           case .storeGlobal:
             sp -= 1
-            storeGlobalCached(f.globals, code.caches.baseAddress! + (pc - 1), names[Int(ins.arg)], sp.move())
+            storeGlobalCached(f, code.caches.baseAddress! + (pc - 1), names[Int(ins.arg)], sp.move())
           case .deleteGlobal:
             f.lasti = pc - 1
             let name = names[Int(ins.arg)]
@@ -194,7 +194,7 @@ extension ThreadState {
             sp -= 1
             let v = sp.move()
             if f.localsAreGlobals {
-              storeGlobalCached(f.globals, code.caches.baseAddress! + (pc - 1), names[Int(ins.arg)], v)
+              storeGlobalCached(f, code.caches.baseAddress! + (pc - 1), names[Int(ins.arg)], v)
             } else {
               try storeName(f, names[Int(ins.arg)], v)
             }

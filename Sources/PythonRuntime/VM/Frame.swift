@@ -12,8 +12,18 @@ final class Frame: PyObject {
   private var codeOwner: CodeObject?
   /// Not reference counted here: the frame's function (or `namespaceOwner`
   /// for module code) keeps them alive.
-  unowned(unsafe) private(set) var globals: PyDict
-  unowned(unsafe) private(set) var builtins: PyDict
+  /// Stored unmanaged so the global caches can borrow them without
+  /// reference counting (`_withUnsafeGuaranteedRef`).
+  private(set) var globalsRef: Unmanaged<PyDict>
+  private(set) var builtinsRef: Unmanaged<PyDict>
+  private(set) var globals: PyDict {
+    @inline(__always) get { globalsRef.takeUnretainedValue() }
+    set { globalsRef = .passUnretained(newValue) }
+  }
+  private(set) var builtins: PyDict {
+    @inline(__always) get { builtinsRef.takeUnretainedValue() }
+    set { builtinsRef = .passUnretained(newValue) }
+  }
   private var namespaceOwner: (PyDict, PyDict)?
   /// The namespace for name-based access: the class namespace in a class
   /// body, the globals in module code, or an explicit `exec` mapping.
@@ -47,8 +57,8 @@ final class Frame: PyObject {
   init(code: CodeObject, globals: PyDict, builtins: PyDict, locals: PyDict?, function: PyFunction?) {
     self.code = code
     self.codeOwner = code
-    self.globals = globals
-    self.builtins = builtins
+    self.globalsRef = .passUnretained(globals)
+    self.builtinsRef = .passUnretained(builtins)
     self.namespaceOwner = (globals, builtins)
     self.locals = locals
     self.localsAreGlobals = locals != nil && locals === globals && locals!.kind == .dict
@@ -64,8 +74,8 @@ final class Frame: PyObject {
   init(code: CodeObject, function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
     self.code = code
     self.codeOwner = code
-    self.globals = function.globals
-    self.builtins = function.builtins
+    self.globalsRef = .passUnretained(function.globals)
+    self.builtinsRef = .passUnretained(function.builtins)
     self.locals = nil
     self.function = function
     let n = code.frameSlots + code.stacksize

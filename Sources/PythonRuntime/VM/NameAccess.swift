@@ -1,19 +1,30 @@
 /// Global and name-based variable access (module code, class bodies, `exec`).
 extension ThreadState {
-  /// `LOAD_GLOBAL` with an inline cache: the position of the name in the
-  /// globals (or builtins) dict stays valid until that dict gains or loses a
-  /// key, so a hit is two version compares and an indexed read.
+  /// `LOAD_GLOBAL` with an inline cache. A name found in the globals is
+  /// remembered by its entry position, checked by key identity (entries
+  /// keep their positions until the dict is compacted, so unrelated
+  /// insertions and deletions — `except ... as e` at module level — do not
+  /// invalidate it). A builtin is valid while neither dict's keys changed.
+  /// The dicts are borrowed, not retained.
   @inline(__always)
   func loadGlobal(_ f: Frame, _ code: CodeObject, _ index: Int, _ name: PyStr) throws(PyException) -> Value {
     let cache = code.caches.baseAddress! + index
-    let g = f.globals
-    let b = f.builtins
-    if cache.pointee.owner === g && cache.pointee.version == g.keysVersion {
-      if cache.pointee.owner2 == nil { return g.value(at: cache.pointee.index) }
-      if cache.pointee.owner2 === b && cache.pointee.version2 == b.keysVersion {
+    let hit: Value? = f.globalsRef._withUnsafeGuaranteedRef { g in
+      guard cache.pointee.ownerKey == objectKey(g) else { return nil }
+      if cache.pointee.owner2Key == nil {
+        let i = cache.pointee.index
+        if cache.pointee.version == g.keysVersion || (i < g.entryCapacity && g.keyIsIdentical(at: i, to: name)) {
+          return g.value(at: i)
+        }
+        return nil
+      }
+      guard cache.pointee.version == g.keysVersion else { return nil }
+      return f.builtinsRef._withUnsafeGuaranteedRef { b in
+        guard cache.pointee.owner2Key == objectKey(b), cache.pointee.version2 == b.keysVersion else { return nil }
         return b.value(at: cache.pointee.index)
       }
     }
+    if let v = hit { return v }
     return try loadGlobalSlow(f, cache, name)
   }
 
@@ -33,14 +44,24 @@ extension ThreadState {
   }
 
   /// Stores a global (or a module-level name) through the instruction's
-  /// cache: while the dict's keys are unchanged, the entry's position is
-  /// still right and the store skips hashing.
+  /// cache: the remembered entry position, checked by key identity, skips
+  /// hashing.
   @inline(__always)
-  func storeGlobalCached(_ g: PyDict, _ cache: UnsafeMutablePointer<InlineCache>, _ name: PyStr, _ v: Value) {
-    if cache.pointee.owner === g && cache.pointee.version == g.keysVersion {
-      g.setValue(at: cache.pointee.index, v)
-      return
+  func storeGlobalCached(_ f: Frame, _ cache: UnsafeMutablePointer<InlineCache>, _ name: PyStr, _ v: Value) {
+    let stored: Bool = f.globalsRef._withUnsafeGuaranteedRef { g in
+      let i = cache.pointee.index
+      guard cache.pointee.ownerKey == objectKey(g),
+            cache.pointee.version == g.keysVersion || (i < g.entryCapacity && g.keyIsIdentical(at: i, to: name)) else {
+        return false
+      }
+      g.setValue(at: i, v)
+      return true
     }
+    if !stored { storeGlobalSlow(f.globals, cache, name, v) }
+  }
+
+  @inline(never)
+  private func storeGlobalSlow(_ g: PyDict, _ cache: UnsafeMutablePointer<InlineCache>, _ name: PyStr, _ v: Value) {
     g.setStr(name, v)
     if let p = g.positionStr(name) {
       cache.pointee = InlineCache(version: g.keysVersion, version2: 0, index: p, owner: g, owner2: nil)

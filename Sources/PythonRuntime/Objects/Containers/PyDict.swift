@@ -247,7 +247,7 @@ final class PyDict: PyObject {
 
   /// Whether the entry at `position` has exactly this key object.
   @inline(__always) func keyIsIdentical(at position: Int, to key: PyStr) -> Bool {
-    if case .object(let o)? = entries[position].key { return o === key }
+    if case .object(let o)? = entries[position].key { return objectKey(o) == objectKey(key) }
     return false
   }
   @inline(__always) func setValue(at position: Int, _ v: Value) { entries[position].value = v }

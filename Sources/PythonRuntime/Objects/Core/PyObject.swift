@@ -40,11 +40,17 @@ enum ObjKind: UInt8 {
 
 /// Base class of every heap-allocated Python object.
 ///
-/// `type` is read on nearly every operation, so it is stored `unowned(unsafe)`
-/// (no reference counting on reads). Builtin types are immortal; an object of
+/// `type` is read on nearly every operation, so it is stored unmanaged (no
+/// reference counting of its own). Builtin types are immortal; an object of
 /// a user-defined class additionally keeps its class alive through `heapType`.
 class PyObject {
-  unowned(unsafe) final var type: PyType!
+  /// Stored unmanaged: hot paths compare and borrow it through `typeRef`
+  /// without reference counting; `type` is the convenient form.
+  final var typeRef: Unmanaged<PyType>?
+  final var type: PyType! {
+    @inline(__always) get { typeRef?.takeUnretainedValue() }
+    @inline(__always) set { typeRef = newValue.map { Unmanaged.passUnretained($0) } }
+  }
   /// Strong reference to the type when it is a heap (user-defined) type.
   final var heapType: PyType?
   final let kind: ObjKind
