@@ -209,7 +209,7 @@ extension StrMethods {
       withUTF8(sep.value) { n in
         let found = reverse ? BytesOps.rfind(h, n, from: 0, to: h.count) : BytesOps.find(h, n, from: 0, to: h.count)
         guard let p = found else {
-          let whole = same(args[0])
+          let whole = args[0]  // CPython returns self here, even for a subclass instance
           return .object(PyTuple(reverse ? [empty, empty, whole] : [whole, empty, empty]))
         }
         return .object(PyTuple([make(UnsafeBufferPointer(rebasing: h[..<p]), ascii: s.isASCII), sepValue,

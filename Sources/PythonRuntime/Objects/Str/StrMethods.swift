@@ -14,11 +14,18 @@ enum StrMethods {
     installPredicates(t)
     installPadding(t)
     installTranslate(t)
+    // A format string without braces comes back unchanged (self, as in CPython).
+    func hasBraces(_ s: PyStr) -> Bool {
+      withUTF8(s.value) { b in b.contains(123) || b.contains(125) }
+    }
     t.method("format") { ts, args throws(PyException) in
-      Value(try StrFormat.format(ts, pystr(args[0]).value, args.droppingFirst))
+      let s = pystr(args[0])
+      if !hasBraces(s) { return args[0] }
+      return Value(try StrFormat.format(ts, s.value, args.droppingFirst))
     }
     t.method("format_map") { ts, args throws(PyException) in
       try args.expect("format_map", 1)
+      if !hasBraces(pystr(args[0])) { return args[0] }
       return Value(try StrFormat.format(ts, pystr(args[0]).value, Args(base: args.base, count: 0, kwnames: nil),
                                         mapping: args[1]))
     }
