@@ -358,9 +358,10 @@ class Formatter:
                     auto_arg_index += 1
                 elif field_name.isdigit():
                     if auto_arg_index:
-                        raise ValueError('cannot switch from automatic field '
-                                         'numbering to manual field '
-                                         'specification')
+                        # (CPython's message here names the switch the other way round.)
+                        raise ValueError('cannot switch from manual field '
+                                         'specification to automatic field '
+                                         'numbering')
                     auto_arg_index = False
                 obj, arg_used = self.get_field(field_name, args, kwargs)
                 used_args.add(arg_used)

@@ -109,14 +109,14 @@ enum BytesMethods {
     t.method("startswith") { ts, args throws(PyException) in .bool(try affix(ts, args, prefix: true)) }
     t.method("endswith") { ts, args throws(PyException) in .bool(try affix(ts, args, prefix: false)) }
     t.method("removeprefix") { ts, args throws(PyException) in
-      try args.expect("removeprefix", 1)
+      try args.expect("\(typeName).removeprefix", 1)
       let p = try bytesArg(ts, args[1])
       let d = data(args[0])
       if !p.isEmpty && d.starts(with: p) { return wrap(Array(d[p.count...])) }
       return mutable ? wrap(d) : sameBytes(args[0])
     }
     t.method("removesuffix") { ts, args throws(PyException) in
-      try args.expect("removesuffix", 1)
+      try args.expect("\(typeName).removesuffix", 1)
       let p = try bytesArg(ts, args[1])
       let d = data(args[0])
       if !p.isEmpty && d.count >= p.count && d[(d.count - p.count)...].elementsEqual(p) {
@@ -133,7 +133,7 @@ enum BytesMethods {
     for reverse in [false, true] {
       let name = reverse ? "rpartition" : "partition"
       t.method(name) { ts, args throws(PyException) in
-        try args.expect(name, 1)
+        try args.expect("\(typeName).\(name)", 1)
         let sep = try bytesArg(ts, args[1])
         if sep.isEmpty { throw PyException.valueError("empty separator") }
         let d = data(args[0])
@@ -184,7 +184,7 @@ enum BytesMethods {
       return .object(PyList(parts))
     }
     t.method("join") { ts, args throws(PyException) in
-      try args.expect("join", 1)
+      try args.expect("\(typeName).join", 1)
       let sep = data(args[0])
       var items: [Value]
       do throws(PyException) {
@@ -232,7 +232,7 @@ enum BytesMethods {
         var fill: UInt8 = 32
         if args.count > 2 {
           guard let f = ts.bytesLike(args[2]), f.count == 1, !(args[2].asObject is PyMemoryView) else {
-            throw PyException.typeError("\(name)() argument 2 must be a byte string of length 1, not \(args[2].type.name)")
+            throw PyException.typeError("\(name)() argument 2 must be a byte string of length 1, not \(StrMethods.argTypeName(args[2]))")
           }
           fill = f[0]
         }
@@ -307,7 +307,7 @@ enum BytesMethods {
 
     // Hex and text.
     t.classMethod("fromhex") { ts, args throws(PyException) in
-      try args.expect("fromhex", 1)
+      try args.expect("\(typeName).fromhex", 1)
       let bytes = try fromHex(ts, args[1])
       guard let cls = args[0].asType else { return wrap(bytes) }
       if cls === PyType.bytes { return .object(PyBytes(bytes)) }

@@ -31,16 +31,17 @@ enum BytesTypes {
       try ts.checkRepeatSize(1, n)
       return [UInt8](repeating: 0, count: n)
     }
-    return try intsToBytes(ts, x, what: "cannot convert '\(x.type.name)' object to bytes")
+    return try intsToBytes(ts, x, what: "cannot convert '\(x.type.name)' object to \(name)")
   }
 
   /// The bytes of an iterable of ints in range(256).
-  static func intsToBytes(_ ts: ThreadState, _ x: Value, what: @autoclosure () -> String) throws(PyException) -> [UInt8] {
+  static func intsToBytes(_ ts: ThreadState, _ x: Value, what: @autoclosure () -> String,
+                          range: String = "bytes must be in range(0, 256)") throws(PyException) -> [UInt8] {
     if x.type.lookup(names.__iter__) == nil && x.type.lookup(names.__getitem__) == nil {
       throw PyException.typeError(what())
     }
     var out: [UInt8] = []
-    try ts.iterate(x) { (v) throws(PyException) in out.append(try byteValue(ts, v, message: "bytes must be in range(0, 256)")) }
+    try ts.iterate(x) { (v) throws(PyException) in out.append(try byteValue(ts, v, message: range)) }
     return out
   }
 
@@ -174,12 +175,12 @@ enum BytesTypes {
     }
     t.method("__alloc__") { _, args throws(PyException) in .int(b(args[0]).bytes.capacity + 1) }
     t.method("append") { ts, args throws(PyException) in
-      try args.expect("append", 1)
+      try args.expect("bytearray.append", 1)
       b(args[0]).bytes.append(try byteValue(ts, args[1]))
       return .none
     }
     t.method("extend") { ts, args throws(PyException) in
-      try args.expect("extend", 1)
+      try args.expect("bytearray.extend", 1)
       let o = b(args[0])
       if let other = ts.bytesLike(args[1]) {
         o.bytes.append(contentsOf: other)
@@ -188,7 +189,8 @@ enum BytesTypes {
           if str.isEmpty { return .none }
           throw PyException.typeError("expected iterable of integers; got: 'str'")
         }
-        o.bytes.append(contentsOf: try intsToBytes(ts, args[1], what: "can't extend bytearray with \(args[1].type.name)"))
+        o.bytes.append(contentsOf: try intsToBytes(ts, args[1], what: "can't extend bytearray with \(args[1].type.name)",
+                                                 range: "byte must be in range(0, 256)"))
       }
       return .none
     }
@@ -212,7 +214,7 @@ enum BytesTypes {
       return .int(Int(o.bytes.remove(at: i)))
     }
     t.method("remove") { ts, args throws(PyException) in
-      try args.expect("remove", 1)
+      try args.expect("bytearray.remove", 1)
       let o = b(args[0])
       let v = try byteValue(ts, args[1])
       guard let i = o.bytes.firstIndex(of: v) else { throw PyException.valueError("value not found in bytearray") }
@@ -220,21 +222,21 @@ enum BytesTypes {
       return .none
     }
     t.method("clear") { _, args throws(PyException) in
-      try args.expect("clear", 0)
+      try args.expect("bytearray.clear", 0)
       b(args[0]).bytes.removeAll()
       return .none
     }
     t.method("copy") { _, args throws(PyException) in
-      try args.expect("copy", 0)
+      try args.expect("bytearray.copy", 0)
       return .object(PyByteArray(b(args[0]).bytes))
     }
     t.method("reverse") { _, args throws(PyException) in
-      try args.expect("reverse", 0)
+      try args.expect("bytearray.reverse", 0)
       b(args[0]).bytes.reverse()
       return .none
     }
     t.method("resize") { ts, args throws(PyException) in
-      try args.expect("resize", 1)
+      try args.expect("bytearray.resize", 1)
       let n = try StrMethods.intArg(ts, args[1])
       if n < 0 { throw PyException.valueError("Can only resize to positive sizes, got \(n)") }
       let o = b(args[0])

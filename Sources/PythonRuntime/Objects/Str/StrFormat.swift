@@ -27,6 +27,7 @@ enum StrFormat {
           i += 2
           continue
         }
+        if i + 1 >= s.count { throw PyException.valueError("Single '{' encountered in format string") }
         // Find the matching close brace, allowing nested braces in the spec.
         var j = i + 1
         var level = 1
@@ -82,12 +83,12 @@ enum StrFormat {
         throw PyException.valueError("expected ':' after conversion specifier")
       }
     }
+    var value = try resolve(ts, name, &state)
     var spec = ""
     if rest < field.count && field[rest] == ":" {
       let specScalars = Array(field[(rest + 1)...])
       spec = try render(ts, specScalars, &state, depth: depth + 1)
     }
-    var value = try resolve(ts, name, &state)
     if let conv = conversion {
       switch conv {
       case "r": value = Value(try ts.repr(value))
@@ -106,6 +107,9 @@ enum StrFormat {
     while i < name.count && name[i] != "." && name[i] != "[" { i += 1 }
     let first = String(String.UnicodeScalarView(name[0..<i]))
     var value: Value
+    if state.mapping != nil && (first.isEmpty || first.allSatisfy({ $0.isASCII && $0.isNumber })) {
+      throw PyException.valueError("Format string contains positional fields")
+    }
     if first.isEmpty {
       if state.usedManual {
         throw PyException.valueError("cannot switch from manual field specification to automatic field numbering")

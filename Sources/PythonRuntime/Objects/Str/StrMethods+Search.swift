@@ -50,14 +50,14 @@ extension StrMethods {
     }
     t.method("replace") { ts, args throws(PyException) in
       let a = try ArgList(args, "replace", ["old", "new", "count"], required: 2, positionalOnly: 2, skipSelf: true)
-      let old = try strArg(a[0]!, "replace() argument 1 must be str, not \(a[0]!.type.name)")
-      let new = try strArg(a[1]!, "replace() argument 2 must be str, not \(a[1]!.type.name)")
+      let old = try strArg(a[0]!, "replace() argument 1 must be str, not \(argTypeName(a[0]!))")
+      let new = try strArg(a[1]!, "replace() argument 2 must be str, not \(argTypeName(a[1]!))")
       let count = try a[2].map { (v) throws(PyException) in try intArg(ts, v) } ?? -1
       return replace(pystr(args[0]), old, new, count < 0 ? Int.max : count)
     }
     t.method("removeprefix") { ts, args throws(PyException) in
-      try args.expect("removeprefix", 1)
-      let p = try strArg(args[1], "removeprefix() argument must be str, not \(args[1].type.name)")
+      try args.expect("str.removeprefix", 1)
+      let p = try strArg(args[1], "removeprefix() argument must be str, not \(argTypeName(args[1]))")
       let s = pystr(args[0])
       if !p.isEmpty && s.value.utf8.starts(with: p.value.utf8) {
         return withUTF8(s.value) { b in
@@ -67,8 +67,8 @@ extension StrMethods {
       return same(args[0])
     }
     t.method("removesuffix") { ts, args throws(PyException) in
-      try args.expect("removesuffix", 1)
-      let p = try strArg(args[1], "removesuffix() argument must be str, not \(args[1].type.name)")
+      try args.expect("str.removesuffix", 1)
+      let p = try strArg(args[1], "removesuffix() argument must be str, not \(argTypeName(args[1]))")
       let s = pystr(args[0])
       let n = p.value.utf8.count, total = s.value.utf8.count
       if n > 0 && n <= total {
@@ -88,7 +88,7 @@ extension StrMethods {
       try partition(ts, args, reverse: true)
     }
     t.method("__contains__") { ts, args throws(PyException) in
-      try args.expect("__contains__", 1)
+      try args.expect("str.__contains__", 1)
       guard let sub = args[1].asStr else {
         throw PyException.typeError("'in <string>' requires string as left operand, not \(args[1].type.name)")
       }
@@ -199,7 +199,7 @@ extension StrMethods {
   }
 
   static func partition(_ ts: ThreadState, _ args: Args, reverse: Bool) throws(PyException) -> Value {
-    try args.expect(reverse ? "rpartition" : "partition", 1)
+    try args.expect(reverse ? "str.rpartition" : "str.partition", 1)
     let sep = try strArg(args[1], "must be str, not \(args[1].type.name)")
     if sep.isEmpty { throw PyException.valueError("empty separator") }
     let s = pystr(args[0])

@@ -19,7 +19,7 @@ extension StrMethods {
       return .object(PyList(splitlines(pystr(args[0]), keepends: keep)))
     }
     t.method("join") { ts, args throws(PyException) in
-      try args.expect("join", 1)
+      try args.expect("str.join", 1)
       return try join(ts, pystr(args[0]), args[1])
     }
     t.method("strip") { ts, args throws(PyException) in try strip(ts, args, "strip", left: true, right: true) }

@@ -20,10 +20,10 @@ extension StrMethods {
         }
         return .object(out)
       }
-      let x = try strArg(args[0], "maketrans() argument 1 must be str, not \(args[0].type.name)")
-      let y = try strArg(args[1], "maketrans() argument 2 must be str, not \(args[1].type.name)")
+      let x = try strArg(args[0], "maketrans() argument 1 must be str, not \(argTypeName(args[0]))")
+      let y = try strArg(args[1], "maketrans() argument 2 must be str, not \(argTypeName(args[1]))")
       var z: PyStr? = nil
-      if args.count > 2 { z = try strArg(args[2], "maketrans() argument 3 must be str, not \(args[2].type.name)") }
+      if args.count > 2 { z = try strArg(args[2], "maketrans() argument 3 must be str, not \(argTypeName(args[2]))") }
       guard x.count == y.count else {
         throw PyException.valueError("the first two maketrans arguments must have equal length")
       }
@@ -37,7 +37,7 @@ extension StrMethods {
       return .object(out)
     }
     t.method("translate") { ts, args throws(PyException) in
-      try args.expect("translate", 1)
+      try args.expect("str.translate", 1)
       return try translate(ts, pystr(args[0]), args[1])
     }
   }

@@ -24,7 +24,7 @@ enum StrMethods {
       return Value(try StrFormat.format(ts, s.value, args.droppingFirst))
     }
     t.method("format_map") { ts, args throws(PyException) in
-      try args.expect("format_map", 1)
+      try args.expect("str.format_map", 1)
       if !hasBraces(pystr(args[0])) { return args[0] }
       return Value(try StrFormat.format(ts, pystr(args[0]).value, Args(base: args.base, count: 0, kwnames: nil),
                                         mapping: args[1]))
@@ -122,6 +122,9 @@ enum StrMethods {
     }
     return i
   }
+
+  /// A type name as CPython's argument errors spell it ("None" for None).
+  static func argTypeName(_ v: Value) -> String { v.isNone ? "None" : v.type.name }
 
   // MARK: Character classes
 

@@ -53,6 +53,8 @@ enum StrType {
     t.method("__format__") { ts, args throws(PyException) in
       try args.expect("__format__", 1)
       let spec = try ts.strArg(args[1], "format spec must be a str")
+      // An empty spec formats as str(self) (a subclass's __str__ counts).
+      if spec.isEmpty { return str(args[0]).kind == .str ? args[0] : Value(try ts.str(args[0])) }
       return Value(try FormatBridge.formatStr(str(args[0]).value, spec.value))
     }
     t.method("__getnewargs__") { _, args throws(PyException) in .object(PyTuple([Value(str(args[0]).value)])) }
@@ -71,6 +73,7 @@ enum StrType {
     let a = try ArgList(args, "str", ["object", "encoding", "errors"])
     guard let x = a[0] else { return Value("") }
     if a[1] != nil || a[2] != nil {
+      if x.asStr != nil { throw PyException.typeError("decoding str is not supported") }
       guard let bytes = ts.bytesLike(x) else {
         throw PyException.typeError("decoding to str: need a bytes-like object, \(x.type.name) found")
       }
