@@ -291,6 +291,9 @@ enum BytesMethods {
       return .object(PyBytes(table))
     }
     t.method("translate") { ts, args throws(PyException) in
+      if args.count < 2 {
+        throw PyException.typeError("translate() takes at least 1 positional argument (\(args.count - 1) given)")
+      }
       let a = try ArgList(args, "translate", ["table", "delete"], required: 1, positionalOnly: 1, skipSelf: true)
       var table: [UInt8]? = nil
       if let tv = a[0], !tv.isNone {
@@ -503,6 +506,7 @@ enum BytesMethods {
   /// `bytes.hex([sep[, bytes_per_sep]])`.
   static func hex(_ ts: ThreadState, _ d: [UInt8], sep: Value?, bytesPerSep: Value?) throws(PyException) -> String {
     let digits = Array("0123456789abcdef".utf8)
+    let per = try bytesPerSep.map { (v) throws(PyException) in try StrMethods.cIntArg(ts, v) } ?? 1
     var sepByte: UInt8? = nil
     if let sep {
       let sb: [UInt8]
@@ -514,12 +518,14 @@ enum BytesMethods {
         guard b.count == 1 else { throw PyException.valueError("sep must be length 1.") }
         guard b[0] < 0x80 else { throw PyException.valueError("sep must be ASCII.") }
         sb = b
+      } else if sep.type.lookup(names.__len__) != nil {
+        if try ts.len(sep) != 1 { throw PyException.valueError("sep must be length 1.") }
+        throw PyException.typeError("sep must be str or bytes.")
       } else {
         throw PyException.typeError("object of type '\(sep.type.name)' has no len()")
       }
       sepByte = sb[0]
     }
-    let per = try bytesPerSep.map { (v) throws(PyException) in try StrMethods.cIntArg(ts, v) } ?? 1
     var out: [UInt8] = []
     out.reserveCapacity(d.count * 3)
     let group = abs(per)

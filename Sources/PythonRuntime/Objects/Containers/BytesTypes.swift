@@ -62,7 +62,7 @@ enum BytesTypes {
     func wrap(_ b: [UInt8]) -> Value { mutable ? .object(PyByteArray(b)) : .object(PyBytes(b)) }
     t.method("__len__") { _, args throws(PyException) in .int(d(args[0]).count) }
     t.method("__getitem__") { ts, args throws(PyException) in
-      try args.expect("__getitem__", 1)
+      try StrMethods.dunderArgs(args)
       let b = d(args[0])
       if case .object(let k) = args[1], let sl = k as? PySlice {
         let (start, _, step, count) = try sl.indices(ts, length: b.count)
@@ -77,9 +77,11 @@ enum BytesTypes {
     }
     t.method("__iter__") { ts, args throws(PyException) in try ts.getIter(wrap(d(args[0]))) }
     t.method("__contains__") { ts, args throws(PyException) in
-      .bool(try ts.contains(wrap(d(args[0])), args[1]))
+      try StrMethods.dunderArgs(args)
+      return .bool(try ts.contains(wrap(d(args[0])), args[1]))
     }
     t.method("__add__") { ts, args throws(PyException) in
+      try StrMethods.dunderArgs(args)
       guard let o = ts.bytesLike(args[1]) else {
         throw PyException.typeError("can't concat \(args[1].type.name) to \(name)")
       }
@@ -87,6 +89,7 @@ enum BytesTypes {
     }
     for n in ["__mul__", "__rmul__"] {
       t.method(n) { ts, args throws(PyException) in
+        try StrMethods.dunderArgs(args, leadingSpace: true)
         guard let k = try ts.indexValue(args[1]) else {
           throw PyException.typeError("'\(args[1].type.name)' object cannot be interpreted as an integer")
         }
@@ -94,14 +97,22 @@ enum BytesTypes {
       }
     }
     t.method("__mod__") { ts, args throws(PyException) in
-      try PercentFormatting.formatBytes(ts, d(args[0]), args[1], asByteArray: mutable)
+      try StrMethods.dunderArgs(args)
+      return try PercentFormatting.formatBytes(ts, d(args[0]), args[1], asByteArray: mutable)
     }
     t.method("__rmod__") { _, _ throws(PyException) in .notImplemented }
     for (cmp, n) in [(CompareKind.lt, "__lt__"), (.le, "__le__"), (.eq, "__eq__"), (.ne, "__ne__"),
                      (.gt, "__gt__"), (.ge, "__ge__")] {
-      t.method(n) { _, args throws(PyException) in
-        guard case .object(let o) = args[1], o is PyBytes || o is PyByteArray else { return .notImplemented }
-        let x = d(args[0]), y = BytesMethods.data(args[1])
+      t.method(n) { ts, args throws(PyException) in
+        try StrMethods.dunderArgs(args)
+        // bytes compares with bytes only; bytearray with any bytes-like object.
+        let y: [UInt8]
+        if case .object(let o) = args[1], o is PyBytes || (mutable && (o is PyByteArray || o is PyMemoryView)) {
+          y = ts.bytesLike(args[1])!
+        } else {
+          return .notImplemented
+        }
+        let x = d(args[0])
         let c = x == y ? 0 : (x.lexicographicallyPrecedes(y) ? -1 : 1)
         return .bool(NativeOps.result(c, cmp))
       }
@@ -247,16 +258,17 @@ enum BytesTypes {
       return .none
     }
     t.method("__setitem__") { ts, args throws(PyException) in
-      try args.expect("__setitem__", 2)
+      try StrMethods.dunderArgs(args, 2, leadingSpace: true)
       try setItem(ts, b(args[0]), args[1], args[2])
       return .none
     }
     t.method("__delitem__") { ts, args throws(PyException) in
-      try args.expect("__delitem__", 1)
+      try StrMethods.dunderArgs(args)
       try delItem(ts, b(args[0]), args[1])
       return .none
     }
     t.method("__iadd__") { ts, args throws(PyException) in
+      try StrMethods.dunderArgs(args)
       guard let other = ts.bytesLike(args[1]) else {
         throw PyException.typeError("can't concat \(args[1].type.name) to bytearray")
       }
@@ -264,6 +276,7 @@ enum BytesTypes {
       return args[0]
     }
     t.method("__imul__") { ts, args throws(PyException) in
+      try StrMethods.dunderArgs(args, leadingSpace: true)
       guard let n = try ts.indexValue(args[1]) else {
         throw PyException.typeError("can't multiply sequence by non-int of type '\(args[1].type.name)'")
       }
@@ -371,6 +384,7 @@ enum BytesTypes {
     }
     for (cmp, name) in [(CompareKind.eq, "__eq__"), (.ne, "__ne__")] {
       t.method(name) { ts, args throws(PyException) in
+        try StrMethods.dunderArgs(args)
         guard let other = ts.bytesLike(args[1]) else { return .notImplemented }
         let eq = m(args[0]).bytes == other
         return .bool(cmp == .eq ? eq : !eq)

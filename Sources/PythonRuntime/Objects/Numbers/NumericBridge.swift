@@ -85,7 +85,7 @@ enum PercentFormatting {
   static func formatBytes(_ ts: ThreadState, _ fmt: [UInt8], _ right: Value, asByteArray: Bool) throws(PyException) -> Value {
     // bytes % works on latin-1 text; %s takes bytes-like objects.
     let text = String(String.UnicodeScalarView(bytesPercentSpec(fmt).map { Unicode.Scalar($0) }))
-    let args = try arguments(ts, right)
+    let args = try arguments(ts, right, forBytes: true)
     var hooks = makeHooks(ts)
     // A str is not a bytes-like argument: route it through `hooks.str` (which refuses it).
     let baseClassify = hooks.classify
@@ -100,7 +100,15 @@ enum PercentFormatting {
       throw PyException.typeError(
         "%b requires a bytes-like object, or an object that implements __bytes__, not '\(v.type.name)'")
     }
-    let out = try numeric { try NumericFormat.percentFormat(text, args, hooks: hooks) }
+    let out: String
+    do throws(PyException) {
+      out = try numeric { try NumericFormat.percentFormat(text, args, hooks: hooks) }
+    } catch {
+      if error.firstArgString == "not all arguments converted during string formatting" {
+        throw PyException.typeError("not all arguments converted during bytes formatting")
+      }
+      throw error
+    }
     let bytes = out.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
     return asByteArray ? .object(PyByteArray(bytes)) : .object(PyBytes(bytes))
   }
@@ -133,11 +141,14 @@ enum PercentFormatting {
     return out
   }
 
-  private static func arguments(_ ts: ThreadState, _ right: Value) throws(PyException) -> PercentArguments<Value> {
+  /// A tuple, a mapping (any object with `__getitem__` other than a str —
+  /// and, for bytes formatting, other than a bytes-like object) or a single value.
+  private static func arguments(_ ts: ThreadState, _ right: Value, forBytes: Bool = false) throws(PyException) -> PercentArguments<Value> {
     if let t = right.exactTuple ?? right.asTuple { return .tuple(Array(t.items)) }
     let isMapping: Bool = {
       guard case .object(let o) = right else { return false }
-      if o.kind == .str || o is PyStr || o is PyBytes || o is PyByteArray { return false }
+      if o.kind == .str || o is PyStr { return false }
+      if forBytes && (o is PyBytes || o is PyByteArray || o is PyMemoryView) { return false }
       return o.type.lookup(names.__getitem__) != nil
     }()
     if isMapping {

@@ -88,7 +88,7 @@ extension StrMethods {
       try partition(ts, args, reverse: true)
     }
     t.method("__contains__") { ts, args throws(PyException) in
-      try args.expect("str.__contains__", 1)
+      try dunderArgs(args)
       guard let sub = args[1].asStr else {
         throw PyException.typeError("'in <string>' requires string as left operand, not \(args[1].type.name)")
       }

@@ -20,10 +20,10 @@ extension StrMethods {
         }
         return .object(out)
       }
-      let x = try strArg(args[0], "maketrans() argument 1 must be str, not \(argTypeName(args[0]))")
       let y = try strArg(args[1], "maketrans() argument 2 must be str, not \(argTypeName(args[1]))")
       var z: PyStr? = nil
       if args.count > 2 { z = try strArg(args[2], "maketrans() argument 3 must be str, not \(argTypeName(args[2]))") }
+      let x = try strArg(args[0], "first maketrans argument must be a string if there is a second argument")
       guard x.count == y.count else {
         throw PyException.valueError("the first two maketrans arguments must have equal length")
       }

@@ -123,6 +123,17 @@ enum StrMethods {
     return i
   }
 
+  /// The one argument of a binary dunder (`__add__`, `__eq__`, `__contains__`...),
+  /// with CPython's message when the count is wrong.
+  /// (`leadingSpace`: CPython's wrappers for `__mul__` and `__setitem__`
+  /// unpack with an empty function name, which leaves a space first.)
+  static func dunderArgs(_ args: Args, _ n: Int = 1, leadingSpace: Bool = false) throws(PyException) {
+    if args.count != n + 1 || args.hasKeywords {
+      if args.hasKeywords { throw PyException.typeError("wrapper takes no keyword arguments") }
+      throw PyException.typeError("\(leadingSpace ? " " : "")expected \(n) argument\(n == 1 ? "" : "s"), got \(args.count - 1)")
+    }
+  }
+
   /// A type name as CPython's argument errors spell it ("None" for None).
   static func argTypeName(_ v: Value) -> String { v.isNone ? "None" : v.type.name }
 

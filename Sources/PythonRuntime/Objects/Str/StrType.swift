@@ -24,12 +24,15 @@ enum StrType {
     t.method("__len__") { _, args throws(PyException) in .int(str(args[0]).count) }
     t.method("__iter__") { _, args throws(PyException) in .object(PyStrIterator(str(args[0]))) }
     t.method("__getitem__") { ts, args throws(PyException) in
-      try ts.getItem(.object(PyStr(str(args[0]).value)), args[1])
+      try StrMethods.dunderArgs(args)
+      return try ts.getItem(.object(PyStr(str(args[0]).value)), args[1])
     }
     t.method("__contains__") { ts, args throws(PyException) in
-      .bool(try ts.contains(.object(PyStr(str(args[0]).value)), args[1]))
+      try StrMethods.dunderArgs(args)
+      return .bool(try ts.contains(.object(PyStr(str(args[0]).value)), args[1]))
     }
     t.method("__add__") { _, args throws(PyException) in
+      try StrMethods.dunderArgs(args)
       guard let o = args[1].asStr else {
         throw PyException.typeError("can only concatenate str (not \"\(args[1].type.name)\") to str")
       }
@@ -37,22 +40,27 @@ enum StrType {
     }
     for name in ["__mul__", "__rmul__"] {
       t.method(name) { ts, args throws(PyException) in
+        try StrMethods.dunderArgs(args, leadingSpace: true)
         guard let n = try ts.indexValue(args[1]) else { return .notImplemented }
         return try NativeOps.repeatSequence(ts, PyStr(str(args[0]).value), n) ?? .notImplemented
       }
     }
-    t.method("__mod__") { ts, args throws(PyException) in try PercentFormatting.format(ts, str(args[0]).value, args[1]) }
+    t.method("__mod__") { ts, args throws(PyException) in
+      try StrMethods.dunderArgs(args)
+      return try PercentFormatting.format(ts, str(args[0]).value, args[1])
+    }
     t.method("__rmod__") { _, _ throws(PyException) in .notImplemented }
     for (cmp, name) in [(CompareKind.lt, "__lt__"), (.le, "__le__"), (.eq, "__eq__"), (.ne, "__ne__"),
                         (.gt, "__gt__"), (.ge, "__ge__")] {
       t.method(name) { _, args throws(PyException) in
+        try StrMethods.dunderArgs(args)
         guard let o = args[1].asStr else { return .notImplemented }
         return .bool(NativeOps.result(PyStr.compare(str(args[0]).value, o.value), cmp))
       }
     }
     t.method("__format__") { ts, args throws(PyException) in
-      try args.expect("__format__", 1)
-      let spec = try ts.strArg(args[1], "format spec must be a str")
+      try args.expect("str.__format__", 1)
+      let spec = try ts.strArg(args[1], "__format__() argument must be str, not \(StrMethods.argTypeName(args[1]))")
       // An empty spec formats as str(self) (a subclass's __str__ counts).
       if spec.isEmpty { return str(args[0]).kind == .str ? args[0] : Value(try ts.str(args[0])) }
       return Value(try FormatBridge.formatStr(str(args[0]).value, spec.value))
