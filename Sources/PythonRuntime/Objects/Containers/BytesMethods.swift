@@ -99,7 +99,7 @@ enum BytesMethods {
       return .int(i)
     }
     t.method("count") { ts, args throws(PyException) in
-      let (subv, s0, e0) = try StrMethods.subArgs(ts, args, "count")
+      let (subv, s0, e0) = try StrMethods.subArgs(ts, args, "count", owner: typeName)
       let sub = try subArg(ts, subv)
       let d = data(args[0])
       let (start, end) = StrMethods.adjust(s0, e0, d.count)
@@ -208,7 +208,7 @@ enum BytesMethods {
     }
     for (name, left, right) in [("strip", true, true), ("lstrip", true, false), ("rstrip", false, true)] {
       t.method(name) { ts, args throws(PyException) in
-        try args.expect(name, min: 0, max: 1)
+        try StrMethods.positional(args, typeName, name, min: 0, max: 1)
         let d = data(args[0])
         var table = [Bool](repeating: false, count: 256)
         if args.count > 1, !args[1].isNone {
@@ -227,7 +227,7 @@ enum BytesMethods {
     // Padding.
     for name in ["center", "ljust", "rjust"] {
       t.method(name) { ts, args throws(PyException) in
-        try args.expect(name, min: 1, max: 2)
+        try StrMethods.positional(args, typeName, name, min: 1, max: 2)
         let width = try StrMethods.intArg(ts, args[1])
         var fill: UInt8 = 32
         if args.count > 2 {
@@ -283,7 +283,7 @@ enum BytesMethods {
 
     // Translation.
     t.staticMethod("maketrans") { ts, args throws(PyException) in
-      try args.expect("maketrans", 2, skipSelf: false)
+      try StrMethods.positional(args, typeName, "maketrans", min: 2, max: 2, skipSelf: false)
       let x = try bytesArg(ts, args[0]), y = try bytesArg(ts, args[1])
       guard x.count == y.count else { throw PyException.valueError("maketrans arguments must have same length") }
       var table = (0..<256).map { UInt8($0) }
@@ -337,6 +337,9 @@ enum BytesMethods {
     return (o as! PyByteArray).bytes
   }
 
+  /// "bytes" or "bytearray", for error messages.
+  static func ownerName(_ args: Args) -> String { args[0].asObject is PyByteArray ? "bytearray" : "bytes" }
+
   /// Self as an exact bytes (the same object when already exact).
   static func sameBytes(_ v: Value) -> Value {
     if case .object(let o) = v, o.kind == .bytes { return v }
@@ -367,7 +370,7 @@ enum BytesMethods {
   }
 
   static func findMethod(_ ts: ThreadState, _ args: Args, _ name: String, reverse: Bool) throws(PyException) -> Int? {
-    let (subv, s0, e0) = try StrMethods.subArgs(ts, args, name)
+    let (subv, s0, e0) = try StrMethods.subArgs(ts, args, name, owner: ownerName(args))
     let sub = try subArg(ts, subv)
     let d = data(args[0])
     let (start, end) = StrMethods.adjust(s0, e0, d.count)
@@ -377,7 +380,7 @@ enum BytesMethods {
 
   static func affix(_ ts: ThreadState, _ args: Args, prefix: Bool) throws(PyException) -> Bool {
     let name = prefix ? "startswith" : "endswith"
-    let (subv, s0, e0) = try StrMethods.subArgs(ts, args, name)
+    let (subv, s0, e0) = try StrMethods.subArgs(ts, args, name, owner: ownerName(args))
     let d = data(args[0])
     let (start, end) = StrMethods.adjust(s0, e0, d.count)
     func test(_ sub: [UInt8]) -> Bool {

@@ -206,7 +206,7 @@ enum BytesTypes {
       return .none
     }
     t.method("insert") { ts, args throws(PyException) in
-      try args.expect("insert", 2)
+      try StrMethods.positional(args, "bytearray", "insert", min: 2, max: 2)
       let o = b(args[0])
       var i = try StrMethods.intArg(ts, args[1])
       let v = try byteValue(ts, args[2])
@@ -216,7 +216,7 @@ enum BytesTypes {
       return .none
     }
     t.method("pop") { ts, args throws(PyException) in
-      try args.expect("pop", min: 0, max: 1)
+      try StrMethods.positional(args, "bytearray", "pop", min: 0, max: 1)
       let o = b(args[0])
       if o.bytes.isEmpty { throw PyException.indexError("pop from empty bytearray") }
       var i = args.count > 1 ? try StrMethods.intArg(ts, args[1]) : -1

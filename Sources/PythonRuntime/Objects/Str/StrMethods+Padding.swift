@@ -59,7 +59,7 @@ extension StrMethods {
 
   /// center / ljust / rjust.
   static func pad(_ ts: ThreadState, _ args: Args, _ name: String) throws(PyException) -> Value {
-    try args.expect(name, min: 1, max: 2)
+    try positional(args, "str", name, min: 1, max: 2)
     let width = try intArg(ts, args[1])
     var fill: Unicode.Scalar = " "
     if args.count > 2 { fill = try fillChar(args[2]) }

@@ -243,7 +243,7 @@ extension StrMethods {
   // MARK: strip
 
   static func strip(_ ts: ThreadState, _ args: Args, _ name: String, left: Bool, right: Bool) throws(PyException) -> Value {
-    try args.expect(name, min: 0, max: 1)
+    try positional(args, "str", name, min: 0, max: 1)
     let s = pystr(args[0])
     var chars: PyStr? = nil
     if args.count > 1, !args[1].isNone {

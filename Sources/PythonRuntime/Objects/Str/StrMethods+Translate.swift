@@ -2,7 +2,7 @@
 extension StrMethods {
   static func installTranslate(_ t: PyType) {
     t.staticMethod("maketrans") { ts, args throws(PyException) in
-      try args.expect("maketrans", min: 1, max: 3, skipSelf: false)
+      try positional(args, "str", "maketrans", min: 1, max: 3, skipSelf: false)
       if args.count == 1 {
         guard let d = args[0].asDict else {
           throw PyException.typeError("if you give only one argument to maketrans it must be a dict")

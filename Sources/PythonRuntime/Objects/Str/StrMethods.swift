@@ -83,9 +83,21 @@ enum StrMethods {
     return (s, e)
   }
 
+  /// Positional-only arguments: CPython names the type in the keyword
+  /// error ("str.find() takes no keyword arguments") but not in the count error.
+  static func positional(_ args: Args, _ owner: String, _ name: String, min: Int, max: Int,
+                         skipSelf: Bool = true) throws(PyException) {
+    if args.hasKeywords { throw PyException.typeError("\(owner).\(name)() takes no keyword arguments") }
+    if min == max {
+      try args.expect(name, min, skipSelf: skipSelf)
+    } else {
+      try args.expect(name, min: min, max: max, skipSelf: skipSelf)
+    }
+  }
+
   /// Parses `(sub[, start[, end]])` positional-only arguments.
-  static func subArgs(_ ts: ThreadState, _ args: Args, _ name: String) throws(PyException) -> (Value, Int?, Int?) {
-    try args.expect(name, min: 1, max: 3)
+  static func subArgs(_ ts: ThreadState, _ args: Args, _ name: String, owner: String = "str") throws(PyException) -> (Value, Int?, Int?) {
+    try positional(args, owner, name, min: 1, max: 3)
     let start = args.count > 2 ? try sliceIndex(ts, args[2]) : nil
     let end = args.count > 3 ? try sliceIndex(ts, args[3]) : nil
     return (args[1], start, end)
