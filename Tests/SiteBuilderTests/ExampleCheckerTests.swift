@@ -114,6 +114,7 @@ final class ExampleCheckerTests: XCTestCase {
     XCTAssertEqual(failure.headline, "Doc/page.md:2: example timed out after 2 s")
     XCTAssertTrue(failure.details.contains("Thread 1:"))
     XCTAssertTrue(failure.details.contains("timeout=SECONDS"))
+    XCTAssertTrue(failure.details.contains("fresh Python session"))
     XCTAssertEqual(runner.calls.map(\.timeout), [2, 10])
     XCTAssertEqual(runner.calls.map(\.session), [1, 2], "an unusable session is replaced")
   }

@@ -136,3 +136,14 @@ final class LineEndingTests: XCTestCase {
     XCTAssertEqual(block.firstCodeLine, 4)
   }
 }
+
+final class WindowsPageTests: XCTestCase {
+  func testFrontMatterAndExamplesOfAWindowsFile() throws {
+    let page = try Page.load(Data("---\r\ntitle: Win\r\n---\r\n# T\r\n\r\n```pycon\r\n>>> 1\r\n1\r\n```\r\n".utf8),
+                             path: "w.md", displayPath: "w.md")
+    XCTAssertEqual(page.title, "Win")
+    XCTAssertEqual(page.problems, [])
+    guard case .session(let statements)? = page.examples.first?.body else { return XCTFail("no session") }
+    XCTAssertEqual(statements, [SessionStatement(source: "1\n", line: 7, expected: "1\n")])
+  }
+}

@@ -118,4 +118,28 @@ final class SiteGeneratorTests: XCTestCase {
     XCTAssertNotNil(files["weave-theme/extra.css"])
     XCTAssertNotNil(files["weave-theme/weave.css"], "files the override does not replace come from the default theme")
   }
+
+  func testRebuildRendersOnlyChangedPagesAgain() {
+    final class CountingHighlighter: CodeHighlighter, @unchecked Sendable {
+      let highlighted = Locked<[String]>([])
+      func highlight(_ code: String, language: String) -> [HighlightToken]? {
+        highlighted.update { $0.append(code) }
+        return nil
+      }
+    }
+    let folder = makeDocs()
+    let highlighter = CountingHighlighter()
+    let generator = SiteGenerator(
+      configuration: BuildConfiguration(docs: folder.url.appendingPathComponent("Doc"), docsDisplayName: "Doc"),
+      runner: FakeRunner(["print(1)\n": printed("1\n"), "2 + 2\n": printed("4\n")]), highlighter: highlighter,
+      cache: ExampleResultCache(), pageCache: PageCache())
+    XCTAssertTrue(generator.build().succeeded)
+    XCTAssertEqual(highlighter.highlighted.value.count, 3)
+    folder.write("Doc/guide/setup.md", "# Setup, renamed\n\n## Install\n\n```pycon\n>>> 2 + 2\n4\n```\n")
+    let second = generator.build()
+    XCTAssertTrue(second.succeeded)
+    XCTAssertEqual(highlighter.highlighted.value.dropFirst(3), [">>> 2 + 2\n4\n"], "only the edited page is rendered again")
+    let index = String(decoding: second.files!["index.html"]!.contents()!, as: UTF8.self)
+    XCTAssertTrue(index.contains("Setup, renamed"), "other pages still get the new navigation")
+  }
 }

@@ -6,6 +6,10 @@ public enum PythonProgram {
   public static func run(source: String, filename: String, argv: [String]) -> Int32 {
     let output = ProcessOutput()
     let runtime = Runtime(output: output, argv: argv)
+    if !filename.hasPrefix("<") {
+      runtime.mainSource = source
+      runtime.mainFilename = filename
+    }
     let host = MainThreadHost(runtime: runtime)
     defer {
       host.stop()

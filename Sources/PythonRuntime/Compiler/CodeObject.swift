@@ -71,6 +71,11 @@ final class CodeObject: PyObject {
   let sourceLines: [Substring]?
   /// The docstring, if the body starts with one.
   let docstring: String?
+  /// Recycled value storage for frames of this code (code objects belong to
+  /// one interpreter, so this is only touched under its GIL).
+  var slotPool: [UnsafeMutablePointer<Value>] = []
+  /// Finished frames of this code that nothing else references.
+  var framePool: [Frame] = []
 
   /// Total slots for locals, cells and free variables.
   var frameSlots: Int { varnames.count + cellvars.count + freevars.count }
@@ -116,6 +121,9 @@ final class CodeObject: PyObject {
   }
 
   deinit {
+    // Pooled frames refer back to this code; let them go while it is intact.
+    framePool.removeAll()
+    for p in slotPool { p.deallocate() }
     instructions.deallocate()
     caches.deinitialize()
     caches.deallocate()

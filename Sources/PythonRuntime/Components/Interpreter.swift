@@ -33,8 +33,12 @@ final class Interpreter: @unchecked Sendable {
   let runningCount = Atomic<Int>(0)
   /// Set once `close()` has begun; no new work may start.
   let isFinalizing = Atomic<Bool>(false)
+  /// References held by `Interpreter` objects from `create()`.
+  let refs = Atomic<Int>(0)
   /// `threading` counters (Thread-N names) and the like.
   var threadNameCounter = 0
+  /// `get_ident()` of the thread that initialised the interpreter.
+  var mainThreadIdent = 0
 
   init(runtime: Runtime, id: Int, whence: String) {
     self.runtime = runtime
@@ -46,6 +50,7 @@ final class Interpreter: @unchecked Sendable {
   /// Creates `builtins`, `sys` and `__main__`. Needs a thread state of this
   /// interpreter (module creation may run Python code).
   func initializeModules(_ ts: ThreadState) throws(PyException) {
+    mainThreadIdent = ThreadModule.ident()
     builtinsModule = BuiltinsModule.make(ts)
     modules.setStr(intern("builtins"), .object(builtinsModule))
     sysModule = SysModule.make(ts)

@@ -23,6 +23,10 @@ final class Runtime: @unchecked Sendable {
   let queues = QueueRegistry()
   /// `sys.argv` of the main interpreter.
   let argv: [String]
+  /// The main program (for `weave run`), which other interpreters re-run
+  /// as `<fake __main__>` to find its non-stateless functions.
+  var mainSource: String? = nil
+  var mainFilename: String? = nil
   /// `sys.flags`-like settings shared by all interpreters.
   let maxStrDigits = Atomic<Int>(4300)
 
@@ -110,6 +114,26 @@ final class Runtime: @unchecked Sendable {
   func interruptAll(_ make: () -> PyException) {
     for interp in interpreters {
       for ts in interp.threads { ts.requestAsyncException(make()) }
+    }
+  }
+
+  private let pendingThreads = Mutex<[PyThreadHandle]>([])
+  let pendingDestroys = Mutex<[Int]>([])
+
+  /// Non-daemon threads a run (or the program) must wait for before it ends.
+  func registerPendingThread(_ h: PyThreadHandle) {
+    pendingThreads.withLock { $0.append(h) }
+  }
+
+  /// Joins every registered non-daemon thread (threads may start more).
+  func joinPendingThreads(_ ts: ThreadState) throws(PyException) {
+    while true {
+      let next: PyThreadHandle? = pendingThreads.withLock { list in
+        list.removeAll { $0.isDone }
+        return list.first
+      }
+      guard let h = next else { return }
+      _ = try h.join(ts, timeout: nil)
     }
   }
 

@@ -107,20 +107,10 @@ final class ThreadState: @unchecked Sendable {
   /// Values `repr` is currently formatting (to print `[...]` for cycles).
   var reprActive = Set<ObjectIdentifier>()
 
-  /// Threads started by the code being run; the run waits for them so their
-  /// output belongs to it (set by `threading`).
-  var threadsStartedDuringRun: [() -> Bool] = []
-
-  /// Waits (without the GIL) for the threads started during the current run.
+  /// Waits (without the GIL) for the non-daemon threads started so far, so
+  /// their output belongs to the current run.
   func joinThreadsStartedDuringRun() throws(PyException) {
-    let pending = threadsStartedDuringRun
-    threadsStartedDuringRun = []
-    for isDone in pending {
-      while !isDone() {
-        try checkAsyncException()
-        _ = withoutGIL { usleep(1000) }
-      }
-    }
+    try interp.runtime.joinPendingThreads(self)
   }
 
   // MARK: Native stack guard

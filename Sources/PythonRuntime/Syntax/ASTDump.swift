@@ -48,7 +48,7 @@ struct ASTDumper {
   private mutating func position(_ r: SourceRange) {
     guard positions && insideFString == 0 else { return }
     text.removeLast()  // the ")" that `node` wrote
-    if needsComma || text.last != "(" { text += ", " }
+    if text.last != "(" { text += ", " }
     text += "lineno=\(r.line), col_offset=\(r.col), end_lineno=\(r.endLine), end_col_offset=\(r.endCol))"
   }
 
@@ -481,7 +481,7 @@ struct ASTDumper {
 
 // MARK: - Operator names
 
-func binaryOperatorName(_ op: BinaryOperator) -> String {
+private func binaryOperatorName(_ op: BinaryOperator) -> String {
   switch op {
   case .add: return "Add"
   case .sub: return "Sub"
@@ -499,7 +499,7 @@ func binaryOperatorName(_ op: BinaryOperator) -> String {
   }
 }
 
-func unaryOperatorName(_ op: UnaryOperator) -> String {
+private func unaryOperatorName(_ op: UnaryOperator) -> String {
   switch op {
   case .invert: return "Invert"
   case .not: return "Not"
@@ -508,7 +508,7 @@ func unaryOperatorName(_ op: UnaryOperator) -> String {
   }
 }
 
-func compareOperatorName(_ op: CompareOperator) -> String {
+private func compareOperatorName(_ op: CompareOperator) -> String {
   switch op {
   case .eq: return "Eq"
   case .notEq: return "NotEq"
@@ -525,7 +525,7 @@ func compareOperatorName(_ op: CompareOperator) -> String {
 
 // MARK: - Python reprs of constants
 
-func pythonRepr(_ c: Constant, asciiOnly: Bool = false) -> String {
+private func pythonRepr(_ c: Constant, asciiOnly: Bool = false) -> String {
   switch c {
   case .none: return "None"
   case .bool(let b): return b ? "True" : "False"
@@ -540,7 +540,7 @@ func pythonRepr(_ c: Constant, asciiOnly: Bool = false) -> String {
 }
 
 /// `repr(str)` (or `ascii(str)`): CPython's quote choice and escapes.
-func pythonRepr(_ s: String, asciiOnly: Bool = false) -> String {
+private func pythonRepr(_ s: String, asciiOnly: Bool = false) -> String {
   var hasSingle = false, hasDouble = false
   for u in s.unicodeScalars {
     if u == "'" { hasSingle = true } else if u == "\"" { hasDouble = true }
@@ -575,7 +575,7 @@ func pythonRepr(_ s: String, asciiOnly: Bool = false) -> String {
   return String(out)
 }
 
-func pythonBytesRepr(_ bytes: [UInt8]) -> String {
+private func pythonBytesRepr(_ bytes: [UInt8]) -> String {
   let hasSingle = bytes.contains(0x27), hasDouble = bytes.contains(0x22)
   let quote: UInt8 = hasSingle && !hasDouble ? 0x22 : 0x27
   var out = "b" + String(UnicodeScalar(quote))
@@ -598,7 +598,7 @@ private func hexEscape(_ v: UInt32, _ letter: String, _ width: Int) -> String {
 }
 
 /// Python's `str.isprintable()` for one character.
-func isPythonPrintable(_ u: Unicode.Scalar) -> Bool {
+private func isPythonPrintable(_ u: Unicode.Scalar) -> Bool {
   if u == " " { return true }
   switch u.properties.generalCategory {
   case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
@@ -611,7 +611,7 @@ func isPythonPrintable(_ u: Unicode.Scalar) -> Bool {
 
 /// `repr(float)`: the shortest round-tripping digits, in fixed notation for
 /// exponents -4..<16 and scientific notation otherwise.
-func pythonFloatRepr(_ d: Double, addDotZero: Bool = true) -> String {
+private func pythonFloatRepr(_ d: Double, addDotZero: Bool = true) -> String {
   if d.isNaN { return "nan" }
   if d.isInfinite { return d < 0 ? "-inf" : "inf" }
   if d == 0 { return (d.sign == .minus ? "-0" : "0") + (addDotZero ? ".0" : "") }

@@ -327,12 +327,7 @@ struct Lexer {
       }
       return
     }
-    if let last = tokens.last, last.kind != .newline, last.kind != .indent, last.kind != .dedent,
-       !atLineStart || last.kind == .comment {
-      if !(last.kind == .comment && !tokens.contains(where: { $0.kind != .comment }) ) {
-        emitZeroWidthNewlineIfNeeded()
-      }
-    }
+    emitZeroWidthNewlineIfNeeded()
     while indents.count > 1 {
       indents.removeLast()
       emitZeroWidth(.dedent)

@@ -77,7 +77,7 @@ extension Parser {
     let body = try parseDisjunction()
     guard kind == .kwIf else { return body }
     let bodyDepth = treeDepth
-    let ifToken = advance()
+    advance()
     let test = try parseDisjunction()
     let testDepth = treeDepth
     if kind != .kwElse {
@@ -85,7 +85,6 @@ extension Parser {
         || kind == .rsqb || kind == .rbrace || kind == .equal || kind == .semi {
         throw error("expected 'else' after 'if' expression", range(from: start))
       }
-      _ = ifToken
       throw invalidSyntax()
     }
     advance()
@@ -194,6 +193,8 @@ extension Parser {
   /// Precedence climbing: the right operand is parsed at one level above its
   /// operator, so recursion happens only where operators actually appear.
   private func parseBinary(minPrecedence: Int) throws(ParseError) -> Expr {
+    // Ranges start at the operand's first token, which may be a `(` (as in CPython).
+    let start = current
     var left = try parseFactor()
     var d = treeDepth
     while let (op, precedence) = binaryOperator(kind), precedence >= minPrecedence {
@@ -201,7 +202,7 @@ extension Parser {
       let right = precedence >= 6 ? try parseFactor() : try parseBinary(minPrecedence: precedence + 1)
       d = max(d, treeDepth) + 1
       try noteTreeDepth(d)
-      left = Expr(.binOp(left, op, right), left.range.through(right.range))
+      left = Expr(.binOp(left, op, right), range(from: start))
     }
     treeDepth = d
     return left
@@ -250,6 +251,7 @@ extension Parser {
 
   /// `power`: `await_primary ['**' factor]` (right-associative through `factor`).
   func parsePower() throws(ParseError) -> Expr {
+    let start = current
     let base = try parseAwaitPrimary()
     guard kind == .doubleStar else { return base }
     let baseDepth = treeDepth
@@ -258,7 +260,7 @@ extension Parser {
     defer { leave() }
     let exponent = try parseFactor()
     try noteTreeDepth(max(baseDepth, treeDepth) + 1)
-    return Expr(.binOp(base, .pow, exponent), base.range.through(exponent.range))
+    return Expr(.binOp(base, .pow, exponent), range(from: start))
   }
 
   func parseAwaitPrimary() throws(ParseError) -> Expr {
@@ -272,6 +274,7 @@ extension Parser {
   // MARK: - Primaries: attribute access, calls, subscripts
 
   func parsePrimary() throws(ParseError) -> Expr {
+    let start = current
     var expr = try parseAtom()
     var d = treeDepth
     while true {
@@ -281,12 +284,12 @@ extension Parser {
         let nameToken = try expectName()
         d += 1
         try noteTreeDepth(d)
-        expr = Expr(.attribute(expr, attr: identifier(nameToken)), range(from: expr.range))
+        expr = Expr(.attribute(expr, attr: identifier(nameToken)), range(from: start))
       case .lpar:
         let (args, keywords) = try parseCallArguments()
         d = max(d, treeDepth) + 1
         try noteTreeDepth(d)
-        expr = Expr(.call(func_: expr, args: args, keywords: keywords), range(from: expr.range))
+        expr = Expr(.call(func_: expr, args: args, keywords: keywords), range(from: start))
       case .lsqb:
         advance()
         bracketLevel += 1
@@ -295,7 +298,7 @@ extension Parser {
         _ = try expectClosing(.rsqb)
         d = max(d, treeDepth) + 1
         try noteTreeDepth(d)
-        expr = Expr(.subscript(expr, slice: slice), range(from: expr.range))
+        expr = Expr(.subscript(expr, slice: slice), range(from: start))
       default:
         treeDepth = d
         return expr

@@ -48,7 +48,7 @@ extension Parser {
       cases.append(try parseCaseBlock())
     }
     _ = accept(.dedent)
-    let end = cases.last?.body.last?.range ?? matchToken.range
+    let end = cases.isEmpty ? matchToken.range : lastSimpleStatementsEnd
     return Stmt(.match(subject: subject, cases: cases), range(from: matchToken).through(end))
   }
 

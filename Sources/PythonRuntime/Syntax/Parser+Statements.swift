@@ -84,14 +84,10 @@ extension Parser {
       break
     }
     if kind != .newline {
-      throw unexpectedAfterStatement()
+      throw invalidSyntax()
     }
+    lastSimpleStatementsEnd = previous.range
     advance()
-  }
-
-  /// A statement was complete but more followed on the line.
-  private func unexpectedAfterStatement() -> ParseError {
-    invalidSyntax()
   }
 
   // MARK: - Simple statements
@@ -227,12 +223,8 @@ extension Parser {
       let value = try parseBitwiseOr()
       return Expr(.starred(value), range(from: star))
     }
-    return try parseBitwiseOrOrComparison()
-  }
-
-  /// `del` targets are bitwise_or expressions; a comparison is reported as such.
-  private func parseBitwiseOrOrComparison() throws(ParseError) -> Expr {
-    try parseExpression()
+    // Parsed as a full expression so that `del a < b` names what is wrong.
+    return try parseExpression()
   }
 
   // MARK: Imports
@@ -321,8 +313,10 @@ extension Parser {
     try expectColon(forced: false)
   }
 
+  /// Where a compound statement ends: after the last line of simple
+  /// statements parsed, including a trailing `;` (as CPython counts it).
   private func blockEnd(_ body: [Stmt], _ fallback: SourceRange) -> SourceRange {
-    body.last?.range ?? fallback
+    body.isEmpty ? fallback : lastSimpleStatementsEnd
   }
 
   private func parseDecorated() throws(ParseError) -> Stmt {

@@ -44,6 +44,8 @@ final class Parser {
   var furthest = 0
   /// How many brackets the parser is inside (for "Perhaps you forgot a comma?").
   var bracketLevel = 0
+  /// End of the last line of simple statements (see `blockEnd`).
+  var lastSimpleStatementsEnd = SourceRange.unknown
 
   /// Nesting of recursive rules, capped like CPython's parser stack.
   var depth = 0

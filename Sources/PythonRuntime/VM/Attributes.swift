@@ -185,7 +185,7 @@ extension ThreadState {
   /// a bound-method object), otherwise `(attribute, null)`.
   @inline(__always)
   func loadMethod(_ obj: Value, _ name: PyStr) throws(PyException) -> (Value, Value) {
-    if case .object(let o) = obj, o.kind == .module || o.kind == .type {
+    if case .object(let o) = obj, o.kind == .module || o.kind == .type || o.type === PyType.superType {
       return (try getAttr(obj, name), .null)
     }
     let t = obj.type
@@ -221,6 +221,8 @@ extension ThreadState {
       try callDescriptorSet(dobj, instance: .object(o), owner: t, name: name, value: value)
       return
     }
+    // Functions get their __dict__ on first use (fn.attr = value).
+    if o.dict == nil, o.kind == .function, value != nil { o.dict = PyDict() }
     if let dict = o.dict {
       if let v = value {
         dict.setStr(name, v)

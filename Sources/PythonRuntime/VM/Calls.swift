@@ -172,7 +172,13 @@ extension ThreadState {
 
   func callFunction(_ fn: PyFunction, _ args: Args) throws(PyException) -> Value {
     let code = fn.code
-    let f = Frame(code: code, globals: fn.globals, builtins: fn.builtins, locals: nil, function: fn)
+    var f: Frame
+    if let pooled = code.framePool.popLast() {
+      pooled.reset(globals: fn.globals, builtins: fn.builtins, function: fn)
+      f = pooled
+    } else {
+      f = Frame(code: code, globals: fn.globals, builtins: fn.builtins, locals: nil, function: fn)
+    }
     let slots = f.slots
     if args.kwnames == nil && args.count == code.argcount && code.kwonlyargcount == 0
       && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords) {
@@ -186,7 +192,12 @@ extension ThreadState {
         : code.flags.contains(.asyncGenerator) ? PyType.asyncGenerator : PyType.generator
       return .object(PyGenerator(frame: f, type: type))
     }
-    return try run(f)
+    let result = try run(f)
+    if code.framePool.count < 4 && isKnownUniquelyReferenced(&f) {
+      f.reset(globals: f.globals, builtins: f.builtins, function: nil)
+      code.framePool.append(f)
+    }
+    return result
   }
 
   func setUpCells(_ fn: PyFunction, _ code: CodeObject, _ slots: UnsafeMutablePointer<Value>) {

@@ -150,9 +150,22 @@ extension ThreadState {
 
           // MARK: Attributes
           case .loadAttr:
-            f.lasti = pc - 1
             let obj = sp[-1]
-            let v = try getAttr(obj, code.names[Int(ins.arg)])
+            let name = code.names[Int(ins.arg)]
+            if case .object(let o) = obj, o.kind == .instance {
+              let cache = code.caches.baseAddress! + (pc - 1)
+              if let v = AttributeCache.load(o, name, cache) {
+                sp[-1] = v
+                break
+              }
+              f.lasti = pc - 1
+              let v = try getAttr(obj, name)
+              AttributeCache.fillLoad(o, name, cache)
+              sp[-1] = v
+              break
+            }
+            f.lasti = pc - 1
+            let v = try getAttr(obj, name)
             sp[-1] = v
           case .storeAttr:
             f.lasti = pc - 1
@@ -161,16 +174,41 @@ extension ThreadState {
             let value = sp[0]
             (sp + 1).deinitialize(count: 1)
             sp.deinitialize(count: 1)
-            try setAttr(obj, code.names[Int(ins.arg)], value)
+            let name = code.names[Int(ins.arg)]
+            if case .object(let o) = obj, o.kind == .instance {
+              let cache = code.caches.baseAddress! + (pc - 1)
+              if AttributeCache.store(o, name, value, cache) { break }
+              try setAttr(obj, name, value)
+              AttributeCache.fillStore(o, name, cache)
+              break
+            }
+            try setAttr(obj, name, value)
           case .deleteAttr:
             f.lasti = pc - 1
             sp -= 1
             let obj = sp.move()
             try delAttr(obj, code.names[Int(ins.arg)])
           case .loadMethod:
-            f.lasti = pc - 1
             let obj = sp[-1]
-            let (callable, selfValue) = try loadMethod(obj, code.names[Int(ins.arg)])
+            let name = code.names[Int(ins.arg)]
+            if case .object(let o) = obj, o.kind != .module, o.kind != .type {
+              let cache = code.caches.baseAddress! + (pc - 1)
+              if let m = AttributeCache.method(o, name, cache) {
+                sp[-1] = m
+                sp.initialize(to: obj)
+                sp += 1
+                break
+              }
+              f.lasti = pc - 1
+              let (callable, selfValue) = try loadMethod(obj, name)
+              if !selfValue.isNull { AttributeCache.fillMethod(o, name, cache) }
+              sp[-1] = callable
+              sp.initialize(to: selfValue)
+              sp += 1
+              break
+            }
+            f.lasti = pc - 1
+            let (callable, selfValue) = try loadMethod(obj, name)
             sp[-1] = callable
             sp.initialize(to: selfValue)
             sp += 1
@@ -560,7 +598,13 @@ extension ThreadState {
             f.lasti = pc - 1
             f.stackDepth = sp - base
             let positional = argc - (kwnames?.count ?? 0)
-            let result = try call(callableSlot.pointee, Args(base: argsBase, count: positional, kwnames: kwnames))
+            let result: Value
+            if case .object(let co) = callableSlot.pointee, co.kind == .function {
+              result = try callFunction(unsafeDowncast(co, to: PyFunction.self),
+                                        Args(base: argsBase, count: positional, kwnames: kwnames))
+            } else {
+              result = try call(callableSlot.pointee, Args(base: argsBase, count: positional, kwnames: kwnames))
+            }
             let n = sp - callableSlot
             sp = callableSlot
             sp.deinitialize(count: n)

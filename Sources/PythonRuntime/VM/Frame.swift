@@ -5,9 +5,13 @@
 /// locals hold `.null`. The frame is a Python object (`tb_frame`,
 /// `sys._getframe()`), and generators keep theirs alive between resumptions.
 final class Frame: PyObject {
-  let code: CodeObject
-  let globals: PyDict
-  let builtins: PyDict
+  /// Read on every instruction, so not reference counted here; `codeOwner`
+  /// keeps the code alive while the frame is in use. A recycled frame waits
+  /// in its code object's pool, which owns it, so the code outlives it.
+  unowned(unsafe) let code: CodeObject
+  private var codeOwner: CodeObject?
+  private(set) var globals: PyDict
+  private(set) var builtins: PyDict
   /// The namespace for name-based access: the class namespace in a class
   /// body, the globals in module code, or an explicit `exec` mapping.
   var locals: PyDict?
@@ -21,7 +25,7 @@ final class Frame: PyObject {
   var lasti = 0
   /// The calling frame while this one executes.
   var back: Frame? = nil
-  let function: PyFunction?
+  private(set) var function: PyFunction?
   /// Exception state saved by a suspended generator frame.
   var savedException: Value = .none
   var isExecuting = false
@@ -33,20 +37,44 @@ final class Frame: PyObject {
 
   init(code: CodeObject, globals: PyDict, builtins: PyDict, locals: PyDict?, function: PyFunction?) {
     self.code = code
+    self.codeOwner = code
     self.globals = globals
     self.builtins = builtins
     self.locals = locals
     self.function = function
     let n = code.frameSlots + code.stacksize
     capacity = n
-    slots = UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
+    slots = code.slotPool.popLast() ?? UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
     slots.initialize(repeating: .null, count: code.frameSlots)
     super.init(type: PyType.frame, kind: .other)
   }
 
   deinit {
     slots.deinitialize(count: code.frameSlots + stackDepth)
-    slots.deallocate()
+    if code.slotPool.count < 4 {
+      code.slotPool.append(slots)
+    } else {
+      slots.deallocate()
+    }
+  }
+
+  /// Makes a finished frame ready to run its code again (frame reuse for
+  /// calls: a finished frame nobody else references is recycled).
+  func reset(globals: PyDict, builtins: PyDict, function: PyFunction?) {
+    slots.update(repeating: .null, count: code.frameSlots)
+    codeOwner = function == nil ? nil : code
+    self.globals = globals
+    self.builtins = builtins
+    self.function = function
+    locals = nil
+    stackDepth = 0
+    pc = 0
+    lasti = 0
+    back = nil
+    savedException = .none
+    isExecuting = false
+    suspended = false
+    delegateExit = -1
   }
 
   @inline(__always) var stackBase: UnsafeMutablePointer<Value> { slots + code.frameSlots }

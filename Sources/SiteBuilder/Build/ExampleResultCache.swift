@@ -4,20 +4,16 @@ import Foundation
 /// everything that decides them: the runtime, the time limit, the page's name
 /// and all its examples in order (they share one `__main__`, so a change to one
 /// example can change the next). Line numbers are left out of the key, so
-/// editing prose above an example does not re-run it. `weave serve` keeps one across rebuilds, so
-/// editing prose or one page never re-runs another page's examples.
+/// editing prose above an example does not re-run it. `weave serve` keeps one
+/// across rebuilds, so editing one page never re-runs another page's examples.
 public final class ExampleResultCache: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [UInt64: [ExampleResult]] = [:]
 
   public init() {}
 
-  public static func key(runner: String, timeout: Double, page: String, examples: [Example]) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in "\(runner)\u{0}\(timeout)\u{0}\(page)\u{0}\(examples.map(\.withoutLines))".utf8 {
-      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-    return hash
+  public static func key(runner: String, timeout: Double, page: Page) -> UInt64 {
+    fnv1a("\(runner)\u{0}\(timeout)\u{0}\(page.displayPath)\u{0}\(page.examplesFingerprint)")
   }
 
   /// Cached results, renumbered with the examples' current lines.
@@ -39,24 +35,31 @@ public final class ExampleResultCache: @unchecked Sendable {
   }
 }
 
+/// FNV-1a, 64 bits: a stable hash (Swift's `Hasher` is seeded per process).
+func fnv1a(_ text: String) -> UInt64 {
+  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+  return hash
+}
+
+extension ExampleFlags {
+  var cacheText: String {
+    "\(enabled.rawValue),\(disabled.rawValue),\(skip),\(hidden),\(timeout.map { "\($0)" } ?? "-")"
+  }
+}
+
 extension Example {
-  /// The example with every line number set to 0 (for cache keys).
-  var withoutLines: Example {
-    var copy = self
-    copy.line = 0
-    copy.fenceLine = 0
-    copy.firstCodeLine = 0
+  /// Everything that decides the example's result, without line numbers.
+  func appendCacheText(to text: inout String) {
+    text += "\u{1}" + flags.cacheText
     switch body {
     case .session(let statements):
-      copy.body = .session(statements.map {
-        var statement = $0
-        statement.line = 0
-        return statement
-      })
-    case .script(let code, var expected):
-      expected?.fenceLine = 0
-      copy.body = .script(code: code, expected: expected)
+      for statement in statements {
+        text += "\u{2}" + statement.source + "\u{3}" + statement.expected + "\u{3}" + statement.flags.cacheText
+      }
+    case .script(let code, let expected):
+      text += "\u{4}" + code
+      if let expected { text += "\u{3}" + expected.text + "\u{3}" + expected.flags.cacheText }
     }
-    return copy
   }
 }

@@ -1,42 +1,5 @@
 import Foundation
 
-/// Everything a build or a check found out about one page.
-public struct PageReport: Sendable {
-  public var path: String
-  public var displayPath: String
-  /// Problems that are not example failures: unreadable page, unterminated
-  /// fence, malformed example, broken link.
-  public var problems: [Diagnostic]
-  public var examples: [ExampleResult]
-  /// False when the results came from the cache.
-  public var ranExamples: Bool
-
-  public var failures: [Diagnostic] {
-    (problems + examples.flatMap(\.failures)).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
-  }
-}
-
-/// The outcome of `check` or `build`.
-public struct BuildResult: Sendable {
-  public var pages: [PageReport]
-  /// Problems that belong to no page: the docs folder, the theme, the navigation.
-  public var siteProblems: [Diagnostic]
-  /// The generated site, when the build rendered one (only when nothing failed).
-  public var files: [String: SiteFile]?
-  public var seconds: Double
-
-  public var diagnostics: [Diagnostic] { siteProblems + pages.flatMap(\.failures) }
-  public var succeeded: Bool { diagnostics.isEmpty }
-  public var passed: Int { count(.passed) }
-  public var skipped: Int { count(.skipped) }
-  /// Failed examples plus every other problem (each one fails the build).
-  public var failed: Int { count(.failed) + siteProblems.count + pages.reduce(0) { $0 + $1.problems.count } }
-
-  private func count(_ status: ExampleResult.Status) -> Int {
-    pages.reduce(0) { $0 + $1.examples.filter { $0.status == status }.count }
-  }
-}
-
 /// Builds a site from a docs folder: loads and checks every page, runs the
 /// examples (one Python session per page, pages in parallel), checks links,
 /// and renders HTML. It writes nothing; `SiteWriter` does that.
@@ -45,13 +8,18 @@ public final class SiteGenerator {
   public let runner: any ExampleRunner
   public let highlighter: any CodeHighlighter
   public let cache: ExampleResultCache?
+  public let pageCache: PageCache?
+  private let themeCache = Locked<Theme?>(nil)
 
+  /// `cache` and `pageCache` keep work between builds (`weave serve`).
   public init(configuration: BuildConfiguration, runner: any ExampleRunner,
-              highlighter: any CodeHighlighter = PlainHighlighter(), cache: ExampleResultCache? = nil) {
+              highlighter: any CodeHighlighter = PlainHighlighter(), cache: ExampleResultCache? = nil,
+              pageCache: PageCache? = nil) {
     self.configuration = configuration
     self.runner = runner
     self.highlighter = highlighter
     self.cache = cache
+    self.pageCache = pageCache
   }
 
   /// Runs the examples only (`weave check`).
@@ -78,7 +46,8 @@ public final class SiteGenerator {
     }
     let theme: Theme
     do {
-      theme = try Theme.load(overrides: configuration.theme)
+      theme = try Theme.load(overrides: configuration.theme, reusing: themeCache.value)
+      themeCache.update { $0 = theme }
     } catch {
       return BuildResult(pages: reports, siteProblems: [error], files: nil, seconds: Date().timeIntervalSince(start))
     }
@@ -101,7 +70,10 @@ public final class SiteGenerator {
     var result = BuildResult(pages: reports, siteProblems: navigationProblems, files: nil,
                              seconds: Date().timeIntervalSince(start))
     guard result.succeeded else { return result }
-    var files = render(loaded, reports: reports, navigation: navigation, titles: titles, resolver: resolver, theme: theme)
+    let siteShape = fnv1a((inventory.pages + ["\u{0}"] + inventory.assets).joined(separator: "\n"))
+    var files = render(loaded, reports: reports, navigation: navigation, titles: titles, resolver: resolver,
+                       theme: theme, siteShape: siteShape)
+    pageCache?.endBuild(keepingPages: Set(loaded.map(\.displayPath)))
     for asset in inventory.assets {
       files[asset] = .copy(configuration.docs.appendingPathComponent(asset))
     }
@@ -126,16 +98,29 @@ public final class SiteGenerator {
 
   /// The HTML pages, the 404 page, the search index and the theme's files.
   private func render(_ pages: [Page], reports: [PageReport], navigation: Navigation, titles: [String: String],
-                      resolver: LinkResolver, theme: Theme) -> [String: SiteFile] {
+                      resolver: LinkResolver, theme: Theme, siteShape: UInt64) -> [String: SiteFile] {
     var files: [String: SiteFile] = [:]
     let siteTitle = titles["index.md"] ?? "Documentation"
     let order = navigation.readingOrder
     let examples = Dictionary(reports.map { ($0.path, $0.examples) }, uniquingKeysWith: { a, _ in a })
     var searchIndex = SearchIndex()
+    var navigationByFolder: [String: String] = [:]
     for page in pages {
       let marks = Self.marks(for: page, results: examples[page.path] ?? [])
-      let renderer = HTMLRenderer(pagePath: page.path, sourceName: page.displayPath, headings: page.headings,
-                                  marks: marks, resolver: resolver, highlighter: highlighter)
+      let contentKey = PageCache.contentKey(page: page, marks: marks, siteShape: siteShape)
+      let content: PageCache.RenderedContent
+      if let cached = pageCache?.content(for: contentKey) {
+        content = cached
+      } else {
+        var entries = SearchIndex()
+        entries.add(page, hiddenBlocks: Set(marks.filter { $0.value.isHidden }.keys))
+        content = PageCache.RenderedContent(
+          html: HTMLRenderer(pagePath: page.path, sourceName: page.displayPath, headings: page.headings,
+                             marks: marks, resolver: resolver, highlighter: highlighter).render(page.document),
+          searchEntries: entries.entries)
+        pageCache?.storeContent(content, for: contentKey)
+      }
+      searchIndex.entries += content.searchEntries
       let directory = LinkResolver.directory(of: page.path)
       func neighbour(_ offset: Int) -> (href: String, title: String)? {
         guard let position = order.firstIndex(of: page.path), order.indices.contains(position + offset) else { return nil }
@@ -145,11 +130,10 @@ public final class SiteGenerator {
       }
       let layout = PageLayout(
         title: page.title, siteTitle: siteTitle, description: page.source.description,
-        contentHTML: renderer.render(page.document), navHTML: navigation.html(currentPage: page.path),
+        contentHTML: content.html, navHTML: navigation.html(currentPage: page.path, cache: &navigationByFolder),
         toc: page.headings.filter { $0.level == 2 || $0.level == 3 },
         previous: neighbour(-1), next: neighbour(1), root: LinkResolver.rootPrefix(ofPage: page.path))
       files[page.outputPath] = .data(Data(theme.template.render(layout.context).utf8))
-      searchIndex.add(page, hiddenBlocks: Set(marks.filter { $0.value.isHidden }.keys))
     }
     // Web servers answer unknown addresses at any depth with it, so its links
     // are relative to the root (where most 404s come from).
@@ -186,8 +170,15 @@ public final class SiteGenerator {
                                   examples: [], ranExamples: false))
         continue
       }
+      if let cached = pageCache?.page(at: displayPath, data: data) {
+        pages.append(cached)
+        reports.append(PageReport(path: path, displayPath: displayPath, problems: cached.problems,
+                                  examples: [], ranExamples: false))
+        continue
+      }
       do {
         let page = try Page.load(data, path: path, displayPath: displayPath)
+        pageCache?.store(page, data: data)
         pages.append(page)
         reports.append(PageReport(path: path, displayPath: displayPath, problems: page.problems,
                                   examples: [], ranExamples: false))
@@ -208,8 +199,7 @@ public final class SiteGenerator {
       // A page with problems is not run: an unterminated fence or a malformed
       // example would only produce confusing follow-up failures.
       guard let page, page.problems.isEmpty, !page.examples.isEmpty else { continue }
-      let key = ExampleResultCache.key(runner: runner.identity, timeout: configuration.timeout,
-                                       page: page.displayPath, examples: page.examples)
+      let key = ExampleResultCache.key(runner: runner.identity, timeout: configuration.timeout, page: page)
       if let cached = cache?.results(for: key, examples: page.examples) {
         reports[index].examples = cached
       } else {
@@ -259,26 +249,5 @@ public final class SiteGenerator {
                                   isOutput: isOutput, isHidden: example.flags.hidden)
     }
     return marks
-  }
-}
-
-/// A value shared by worker threads.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Value
-  init(_ value: Value) { stored = value }
-  var value: Value { lock.withLock { stored } }
-  func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
-}
-
-/// A counter shared by worker threads.
-final class AtomicCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = -1
-  func increment() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value
   }
 }

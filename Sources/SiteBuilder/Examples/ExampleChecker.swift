@@ -124,7 +124,7 @@ private struct Context {
           fail(exceptionLine ?? line, "raised a different exception than expected",
                UnifiedDiff.diff(expected: expectedException, actual: lastLine + "\n"))
         }
-      } else if !hasExpectedOutput && result.stdout.isEmpty {
+      } else if expected.isEmpty && result.stdout.isEmpty {
         fail(exceptionLine ?? line, "uncaught exception \(lastLine)", traceback)
       } else {
         fail(exceptionLine ?? line, "uncaught exception \(lastLine)",
@@ -144,6 +144,9 @@ private struct Context {
         details += "Python threads still running:\n" + stacks.joined(separator: "\n")
       }
       if !result.stdout.isEmpty { details += "\nOutput so far:\n" + result.stdout }
+      if !session.isUsable {
+        details += "\nIts threads could not be stopped: the rest of the page runs in a fresh Python session, without the names defined so far."
+      }
       fail(line, "example timed out after \(formatSeconds(seconds))", details)
     }
   }

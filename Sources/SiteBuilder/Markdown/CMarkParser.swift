@@ -15,9 +15,9 @@ public enum CMarkParser {
   }
 
   public static func parse(_ markdown: String) -> Result {
-    let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-    }
+    // "\r\n" is one Character in Swift, so split on each of cmark's line endings.
+    let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+      .map(String.init)
     let utf8 = Array(markdown.utf8)
     guard let root = utf8.withUnsafeBufferPointer({ buffer in
       buffer.baseAddress.map { base in

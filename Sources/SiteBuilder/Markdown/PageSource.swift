@@ -25,7 +25,10 @@ public struct PageSource: Equatable, Sendable {
       throw SourceError(line: line, message: String(
         format: "not valid UTF-8 (byte 0x%02X); save the page as UTF-8", bytes[badOffset]))
     }
+    // One line ending from here on: Windows files behave like the others.
     let text = String(decoding: bytes, as: UTF8.self)
+      .replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
     return try splitFrontMatter(text)
   }
 

@@ -9,12 +9,22 @@ public enum SessionText {
     code.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
       let text = String(line)
       if text.trimmingCharacters(in: .whitespaces) == "<BLANKLINE>" { return "" }
-      if text.hasPrefix(">>>") || text.hasPrefix("..."),
-        let range = text.range(of: #"\s*#\s*doctest:.*$"#, options: .regularExpression) {
-        return String(text[..<range.lowerBound])
+      if text.hasPrefix(">>>") || text.hasPrefix("..."), let start = directiveStart(in: text) {
+        return String(text[..<start])
       }
       return text
     }.joined(separator: "\n")
+  }
+
+  /// Where a trailing `# doctest: …` comment (and the spaces before it) begins.
+  static func directiveStart(in line: String) -> String.Index? {
+    guard let word = line.range(of: "doctest:") else { return nil }
+    var index = word.lowerBound
+    while index > line.startIndex, line[line.index(before: index)] == " " { index = line.index(before: index) }
+    guard index > line.startIndex, line[line.index(before: index)] == "#" else { return nil }
+    index = line.index(before: index)
+    while index > line.startIndex, line[line.index(before: index)] == " " { index = line.index(before: index) }
+    return index
   }
 
   /// What the copy button copies: the input lines without prompts, no output,

@@ -15,15 +15,18 @@ public struct FolderSnapshot: Equatable, Sendable {
 
   public static func take(_ folders: [URL]) -> FolderSnapshot {
     var stamps: [String: Stamp] = [:]
-    let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isDirectoryKey]
     for (index, folder) in folders.enumerated() {
-      guard let enumerator = FileManager.default.enumerator(
-        at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { continue }
-      for case let url as URL in enumerator {
-        guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isDirectory != true else { continue }
-        let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count))
-        stamps["\(index):\(relative)"] = Stamp(modified: values.contentModificationDate ?? .distantPast,
-                                               size: values.fileSize ?? 0)
+      // Plain stat(2) calls: polling runs several times a second, and
+      // URL resource values cost far more.
+      guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { continue }
+      for case let relative as String in enumerator {
+        if relative.hasPrefix(".") || relative.contains("/.") {
+          continue
+        }
+        var info = stat()
+        guard stat(folder.path + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+        let modified = Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+        stamps["\(index):/\(relative)"] = Stamp(modified: modified, size: Int(info.st_size))
       }
     }
     return FolderSnapshot(stamps: stamps)

@@ -12,13 +12,14 @@ public final class PreviewSession {
   public let server = PreviewServer()
   private let log: (String) -> Void
   private var snapshot = FolderSnapshot(stamps: [:])
+  private var hasGoodSite = false
   /// How often the folders are polled.
   public var pollInterval: Double = 0.2
 
   public init(configuration: BuildConfiguration, runner: any ExampleRunner,
               highlighter: any CodeHighlighter, output: URL?, log: @escaping (String) -> Void) {
     self.generator = SiteGenerator(configuration: configuration, runner: runner, highlighter: highlighter,
-                                   cache: ExampleResultCache())
+                                   cache: ExampleResultCache(), pageCache: PageCache())
     self.output = output
     self.log = log
   }
@@ -56,10 +57,13 @@ public final class PreviewSession {
     let result = await Task.detached { generator.build() }.value
     let ranPages = result.pages.filter(\.ranExamples).map(\.displayPath)
     let what = changed.map { "Changed: \($0.prefix(5).joined(separator: ", "))\($0.count > 5 ? ", …" : ""). " } ?? ""
-    let ran = ranPages.isEmpty ? "no examples re-run" : "ran the examples of \(ranPages.joined(separator: ", "))"
+    let ran = ranPages.isEmpty ? "no examples re-run"
+      : ranPages.count <= 3 ? "ran the examples of \(ranPages.joined(separator: ", "))"
+      : "ran the examples of \(ranPages.count) pages"
     guard result.succeeded, let files = result.files else {
       let report = Reporting.failureReport(result)
-      log(what + "Build failed (\(ran)); still serving the last good site.\n" + report)
+      let serving = hasGoodSite ? "still serving the last good site" : "nothing good to serve yet"
+      log(what + "Build failed (\(ran)); \(serving).\n" + report)
       server.hub.broadcastFailure(report)
       return false
     }
@@ -71,6 +75,7 @@ public final class PreviewSession {
       }
     }
     server.publish(files)
+    hasGoodSite = true
     server.hub.broadcastReload()
     let pages = result.pages.count == 1 ? "1 page" : "\(result.pages.count) pages"
     var line = what + "Built \(pages) in \(String(format: "%.0f ms", result.seconds * 1000)) (\(ran))"

@@ -39,7 +39,8 @@ public struct LinkResolver: Sendable {
     var rest = Substring(destination)
     var fragment: String?
     if let hash = rest.firstIndex(of: "#") {
-      fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+      let raw = String(rest[rest.index(after: hash)...])
+      fragment = raw.contains("%") ? raw.removingPercentEncoding : raw
       rest = rest[..<hash]
     }
     var query = ""
@@ -47,7 +48,7 @@ public struct LinkResolver: Sendable {
       query = String(rest[mark...])
       rest = rest[..<mark]
     }
-    let pathPart = String(rest).removingPercentEncoding ?? String(rest)
+    let pathPart = rest.contains("%") ? (String(rest).removingPercentEncoding ?? String(rest)) : String(rest)
     if pathPart.isEmpty {
       return checkAnchor(fragment, on: page, href: "#" + (fragment.map(Self.encodeFragment) ?? ""))
     }
@@ -140,11 +141,22 @@ public struct LinkResolver: Sendable {
   }
 
   static func encodePathComponent(_ component: String) -> String {
-    component == ".." ? component
+    component == ".." || component.utf8.allSatisfy(isPlainURLByte) ? component
       : component.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? component
   }
 
+  /// Bytes that never need percent-encoding in a path or fragment.
+  static func isPlainURLByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+      return true
+    default:
+      return false
+    }
+  }
+
   static func encodeFragment(_ fragment: String) -> String {
-    fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    fragment.utf8.allSatisfy(isPlainURLByte) ? fragment : fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
   }
 }

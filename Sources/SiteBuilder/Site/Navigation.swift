@@ -133,23 +133,39 @@ public struct Navigation: Equatable, Sendable {
 
   /// The sidebar's HTML for one page: relative links, the current page marked.
   public func html(currentPage: String) -> String {
+    var cache: [String: String] = [:]
+    return html(currentPage: currentPage, cache: &cache)
+  }
+
+  /// Same, reusing the HTML already made for pages in the same folder (the
+  /// links are the same; only the current-page mark moves).
+  public func html(currentPage: String, cache: inout [String: String]) -> String {
     let directory = LinkResolver.directory(of: currentPage)
-    func render(_ items: [Item], depth: Int) -> String {
-      var html = "<ul class=\"nav-level-\(depth)\">\n"
-      for item in items {
-        html += "<li>"
-        if let page = item.page {
-          let href = LinkResolver.relativePath(from: directory, to: LinkResolver.outputPath(ofPage: page))
-          let current = page == currentPage ? " class=\"current\" aria-current=\"page\"" : ""
-          html += "<a href=\"\(HTML.escapeAttribute(href))\"\(current)>\(HTML.escape(item.title))</a>"
-        } else {
-          html += "<span class=\"nav-section\">\(HTML.escape(item.title))</span>"
-        }
-        if !item.children.isEmpty { html += "\n" + render(item.children, depth: depth + 1) }
-        html += "</li>\n"
-      }
-      return html + "</ul>\n"
+    let unmarked: String
+    if let cached = cache[directory] {
+      unmarked = cached
+    } else {
+      unmarked = render(items, depth: 1, directory: directory)
+      cache[directory] = unmarked
     }
-    return render(items, depth: 1)
+    let href = HTML.escapeAttribute(LinkResolver.relativePath(from: directory, to: LinkResolver.outputPath(ofPage: currentPage)))
+    guard let range = unmarked.range(of: "<a href=\"\(href)\">") else { return unmarked }
+    return unmarked.replacingCharacters(in: range, with: "<a href=\"\(href)\" class=\"current\" aria-current=\"page\">")
+  }
+
+  private func render(_ items: [Item], depth: Int, directory: String) -> String {
+    var html = "<ul class=\"nav-level-\(depth)\">\n"
+    for item in items {
+      html += "<li>"
+      if let page = item.page {
+        let href = LinkResolver.relativePath(from: directory, to: LinkResolver.outputPath(ofPage: page))
+        html += "<a href=\"\(HTML.escapeAttribute(href))\">\(HTML.escape(item.title))</a>"
+      } else {
+        html += "<span class=\"nav-section\">\(HTML.escape(item.title))</span>"
+      }
+      if !item.children.isEmpty { html += "\n" + render(item.children, depth: depth + 1, directory: directory) }
+      html += "</li>\n"
+    }
+    return html + "</ul>\n"
   }
 }

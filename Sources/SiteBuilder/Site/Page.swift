@@ -14,6 +14,10 @@ public struct Page: Sendable {
   public var extraction: ExampleExtractor.Extraction
   /// Problems found while loading (unterminated fences, malformed examples).
   public var problems: [Diagnostic]
+  /// A hash of everything that decides the examples' results (not their lines).
+  public var examplesFingerprint: UInt64 = 0
+  /// A hash of the page's Markdown.
+  public var sourceFingerprint: UInt64 = 0
 
   public var title: String {
     if let title = source.title, !title.isEmpty { return title }
@@ -49,8 +53,13 @@ public struct Page: Sendable {
                  message: "duplicate heading id '{#\($0.id)}' (already used at line \($0.firstLine)); links to it would be ambiguous")
     }
     problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-    return Page(path: path, displayPath: displayPath, source: source, document: parsed.document,
-                headings: headings, extraction: extraction, problems: problems)
+    var page = Page(path: path, displayPath: displayPath, source: source, document: parsed.document,
+                    headings: headings, extraction: extraction, problems: problems)
+    var text = ""
+    for example in extraction.examples { example.appendCacheText(to: &text) }
+    page.examplesFingerprint = fnv1a(text)
+    page.sourceFingerprint = fnv1a(source.markdown)
+    return page
   }
 
   private static func collectHeadings(_ blocks: [MarkdownBlock], identifier: inout HeadingIdentifier,

@@ -12,6 +12,8 @@ public struct Theme {
   public static let outputFolder = "weave-theme"
 
   public var template: MustacheTemplate
+  /// The template's source, to skip parsing it again when it did not change.
+  var templateSource = Data()
   /// Static files by name (`weave.css`), copied to `weave-theme/`.
   public var files: [String: Data]
 
@@ -19,7 +21,7 @@ public struct Theme {
     Bundle.module.url(forResource: "Theme", withExtension: nil)
   }
 
-  public static func load(overrides: URL?) throws(Diagnostic) -> Theme {
+  public static func load(overrides: URL?, reusing previous: Theme? = nil) throws(Diagnostic) -> Theme {
     var files: [String: Data] = [:]
     var templateFile = Self.templateName
     for directory in [defaultDirectory, overrides].compactMap({ $0 }) {
@@ -41,9 +43,12 @@ public struct Theme {
     guard let templateData = files.removeValue(forKey: templateName) else {
       throw Diagnostic(file: templateFile, line: nil, message: "the theme has no \(templateName) layout")
     }
+    if let previous, previous.templateSource == templateData {
+      return Theme(template: previous.template, templateSource: templateData, files: files)
+    }
     do {
       let template = try MustacheTemplate(string: String(decoding: templateData, as: UTF8.self))
-      return Theme(template: template, files: files)
+      return Theme(template: template, templateSource: templateData, files: files)
     } catch {
       throw Diagnostic(file: templateFile, line: nil, message: "invalid Mustache template: \(error)")
     }

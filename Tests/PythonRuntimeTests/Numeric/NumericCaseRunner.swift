@@ -72,6 +72,8 @@ enum NumericCaseRunner {
     case "fmts": return try NumericFormat.format(a[0], spec: a[1])
     case "int": return try NumericParse.parseInt(a[0], base: Int(a[1])!).description
     case "float": return show(try NumericParse.parseFloat(a[0]))
+    case "intb": return try NumericParse.parseInt(bytes: bytes(a[0]), base: Int(a[1])!).description
+    case "floatb": return show(try NumericParse.parseFloat(bytes: bytes(a[0])))
     case "srepr": return NumericFormat.pythonStringRepr(a[0])
     case "ascii": return NumericFormat.pythonAscii(a[0])
     case "brepr": return NumericFormat.pythonBytesRepr(bytes(a[0]))

@@ -29,6 +29,7 @@ POSITION_FIELDS = ("lineno", "col_offset", "end_lineno", "end_col_offset")
 
 def normal_form(node, inside_fstring=False):
     if isinstance(node, ast.AST):
+        show_position = POSITIONS and not inside_fstring
         inside_fstring = inside_fstring or isinstance(node, ast.JoinedStr)
         cls = type(node)
         parts = []
@@ -42,7 +43,7 @@ def normal_form(node, inside_fstring=False):
             if value is None and getattr(cls, name, ...) is None:
                 continue
             parts.append(f"{name}={normal_form(value, inside_fstring)}")
-        if POSITIONS and not (inside_fstring and not isinstance(node, ast.JoinedStr)):
+        if show_position:
             parts += [f"{name}={getattr(node, name)}" for name in POSITION_FIELDS if name in node._attributes]
         return f"{cls.__name__}({', '.join(parts)})"
     if isinstance(node, list):

@@ -196,5 +196,6 @@ final class PyProperty: PyObject {
     self.fdel = fdel
     self.doc = doc
     super.init(type: type, kind: .property)
+    if type.isHeapType { self.dict = PyDict() }
   }
 }

@@ -244,6 +244,12 @@ final class PyDict: PyObject {
   /// Value at an entry position obtained from `positionStr` (valid while
   /// `keysVersion` is unchanged).
   @inline(__always) func value(at position: Int) -> Value { entries[position].value }
+
+  /// Whether the entry at `position` has exactly this key object.
+  @inline(__always) func keyIsIdentical(at position: Int, to key: PyStr) -> Bool {
+    if case .object(let o)? = entries[position].key { return o === key }
+    return false
+  }
   @inline(__always) func setValue(at position: Int, _ v: Value) { entries[position].value = v }
 
   /// Number of entry slots, including holes (for iteration by position).

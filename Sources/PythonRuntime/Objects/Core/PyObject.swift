@@ -55,6 +55,9 @@ class PyObject {
     if type.isHeapType {
       self.heapType = type
       self.kind = .instance
+      // Subclasses of immutable builtins (int, str, tuple, ...) are built by the
+      // base's __new__; they still get an instance __dict__.
+      if type.storage == .immutable && type.hasInstanceDict { self.dict = PyDict() }
     } else {
       self.kind = kind
     }

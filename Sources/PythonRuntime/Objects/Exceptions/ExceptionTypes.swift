@@ -140,6 +140,7 @@ enum ExceptionTypes {
         v.asException!.setAttribute(n, nv ?? .none)
       })
     }
+    installDirectCalls()
     let beg = PyType.baseExceptionGroup!
     beg.staticMethod("__new__") { ts, args throws(PyException) in
       guard args.count == 3, let cls = args[0].asType, let msg = args[1].asStr else {
@@ -163,6 +164,21 @@ enum ExceptionTypes {
       let e = args[0].asException!
       let n = e.args.items[1].asTuple?.count ?? 0
       return Value("\(try ts.str(e.args.items[0])) (\(n) sub-exception\(n == 1 ? "" : "s"))")
+    }
+  }
+
+  /// Calling an exact builtin exception type builds the instance directly
+  /// (no `__new__`/`__init__` lookups); subclasses use the full protocol.
+  static func installDirectCalls() {
+    let special: Set<ObjectIdentifier> = [PyType.attributeError, PyType.nameError, PyType.importError,
+                                          PyType.moduleNotFoundError, PyType.syntaxError, PyType.indentationError,
+                                          PyType.tabError, PyType.baseExceptionGroup, PyType.exceptionGroup,
+                                          PyType.unboundLocalError].map { ObjectIdentifier($0) }.reduce(into: []) { $0.insert($1) }
+    for (_, t) in PyType.exceptionTypes where !special.contains(ObjectIdentifier(t)) {
+      t.directCall = { _, cls, args throws(PyException) in
+        if args.hasKeywords { throw PyException.typeError("\(cls.name)() takes no keyword arguments") }
+        return .object(PyException(type: cls, args: PyTuple.make(Array(args.positional))))
+      }
     }
   }
 

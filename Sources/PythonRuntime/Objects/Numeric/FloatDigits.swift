@@ -3,8 +3,7 @@
 ///
 /// - `shortest`: the shortest digit string that reads back as the same
 ///   double, the closest one when several are that short (dtoa mode 0,
-///   used by `repr`). Taken from Swift's `Double.description`, which makes
-///   the same guarantee.
+///   used by `repr`), computed by Ryū (`ShortestDigits`).
 /// - `rounded(.significant(n))`: the exact binary value correctly rounded
 ///   to `n` significant digits (mode 2, used by `e` and `g`).
 /// - `rounded(.fixed(n))`: correctly rounded to `n` digits after the point,
@@ -30,59 +29,83 @@ enum FloatDigits {
 
   // MARK: Shortest
 
-  /// Shortest round-trip digits of `|x|` (finite).
+  /// Shortest round-trip digits of `|x|` (finite), by Ryū.
   static func shortest(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
     let v = x.magnitude
     if v == 0 {
-      out[0] = ASCII.zero
+      out[0] = NumericASCII.zero
+      return (1, 1)
+    }
+    var (digits, exponent) = ShortestDigits.decimal(v)
+    var count = 0
+    var t = digits
+    repeat { count += 1; t /= 10 } while t > 0
+    for k in stride(from: count - 1, through: 0, by: -1) {
+      out[k] = NumericASCII.zero &+ UInt8(digits % 10)
+      digits /= 10
+    }
+    exponent += count
+    return (count, exponent)
+  }
+
+  /// The same digits taken from Swift's `Double.description`, the other
+  /// shortest-closest printer at hand (the tests cross-check the two).
+  static func shortestViaDescription(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
+    let v = x.magnitude
+    if v == 0 {
+      out[0] = NumericASCII.zero
       return (1, 1)
     }
     var text = v.description
-    return text.withUTF8 { utf8 -> (Int, Int) in
-      var count = 0
-      var intDigits = 0
-      var seenDot = false
-      var leadingZeros = 0
-      var i = 0
-      var exponent = 0
-      while i < utf8.count {
-        let b = utf8[i]
-        if ASCII.isDigit(b) {
-          if !seenDot { intDigits += 1 }
-          if count == 0 && b == ASCII.zero {
-            leadingZeros += 1
-          } else {
-            out[count] = b
-            count += 1
-          }
-        } else if b == ASCII.dot {
-          seenDot = true
-        } else if b == ASCII.lowerE || b == ASCII.upperE {
-          var j = i + 1
-          var negative = false
-          if j < utf8.count && (utf8[j] == ASCII.minus || utf8[j] == ASCII.plus) {
-            negative = utf8[j] == ASCII.minus
-            j += 1
-          }
-          while j < utf8.count {
-            exponent = exponent * 10 + Int(utf8[j] &- ASCII.zero)
-            j += 1
-          }
-          if negative { exponent = -exponent }
-          break
+    return text.withUTF8 { parseDigits($0, into: out) }
+  }
+
+  /// Splits Swift's rendering of a positive double (`1e+16`, `0.0001`,
+  /// `123.45`, `5e-324`) into digits and a decimal-point position.
+  private static func parseDigits(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
+    var count = 0
+    var intDigits = 0
+    var seenDot = false
+    var leadingZeros = 0
+    var i = 0
+    var exponent = 0
+    while i < utf8.count {
+      let b = utf8[i]
+      if NumericASCII.isDigit(b) {
+        if !seenDot { intDigits += 1 }
+        if count == 0 && b == NumericASCII.zero {
+          leadingZeros += 1
+        } else {
+          out[count] = b
+          count += 1
         }
-        i += 1
+      } else if b == NumericASCII.dot {
+        seenDot = true
+      } else if b == NumericASCII.lowerE || b == NumericASCII.upperE {
+        var j = i + 1
+        var negative = false
+        if j < utf8.count && (utf8[j] == NumericASCII.minus || utf8[j] == NumericASCII.plus) {
+          negative = utf8[j] == NumericASCII.minus
+          j += 1
+        }
+        while j < utf8.count {
+          exponent = exponent * 10 + Int(utf8[j] &- NumericASCII.zero)
+          j += 1
+        }
+        if negative { exponent = -exponent }
+        break
       }
-      while count > 1 && out[count - 1] == ASCII.zero { count -= 1 }
-      return (count, intDigits - leadingZeros + exponent)
+      i += 1
     }
+    while count > 1 && out[count - 1] == NumericASCII.zero { count -= 1 }
+    return (count, intDigits - leadingZeros + exponent)
   }
 
   /// Whether the decimal `0.digits × 10^decpt` (at most 17 digits) is exactly
   /// a double, i.e. whether the shortest repr of a double equals its value.
   static func isExactlyRepresentable(_ digits: UnsafePointer<UInt8>, count: Int, decpt: Int) -> Bool {
     var d: UInt64 = 0
-    for i in 0..<count { d = d &* 10 &+ UInt64(digits[i] &- ASCII.zero) }
+    for i in 0..<count { d = d &* 10 &+ UInt64(digits[i] &- NumericASCII.zero) }
     if d == 0 { return true }
     let j = decpt - count  // value = d × 10^j
     if j >= 0 {
@@ -113,7 +136,7 @@ enum FloatDigits {
   static func exact(_ x: Double, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
     let v = x.magnitude
     if v == 0 {
-      out[0] = ASCII.zero
+      out[0] = NumericASCII.zero
       return (1, 1)
     }
     var mantissa: UInt64
@@ -147,7 +170,7 @@ enum FloatDigits {
       }
       var count = writeDecimal(limbs, count: n, into: out)
       let decpt = exponent >= 0 ? count : count + exponent
-      while count > 1 && out[count - 1] == ASCII.zero { count -= 1 }
+      while count > 1 && out[count - 1] == NumericASCII.zero { count -= 1 }
       return (count, decpt)
     }
   }
@@ -217,13 +240,13 @@ enum FloatDigits {
           let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
           var k = 0
           repeat {
-            p[k] = ASCII.zero &+ UInt8(value % 10)
+            p[k] = NumericASCII.zero &+ UInt8(value % 10)
             value /= 10
             k += 1
           } while value > 0
           let width = c == chunkCount - 1 ? k : 19
           for z in 0..<width {
-            out[written + z] = z < width - k ? ASCII.zero : p[width - 1 - z]
+            out[written + z] = z < width - k ? NumericASCII.zero : p[width - 1 - z]
           }
           return width
         }
@@ -239,7 +262,7 @@ enum FloatDigits {
   static func rounded(_ x: Double, _ mode: Rounding, into out: UnsafeMutablePointer<UInt8>) -> (count: Int, decpt: Int) {
     let v = x.magnitude
     if v == 0 {
-      out[0] = ASCII.zero
+      out[0] = NumericASCII.zero
       return (1, 1)
     }
     let (count, decpt) = shortest(v, into: out)
@@ -288,28 +311,28 @@ enum FloatDigits {
     }
     let next = d[keep]
     var roundUp: Bool
-    if next > ASCII.zero + 5 || (next == ASCII.zero + 5 && count > keep + 1) {
+    if next > NumericASCII.zero + 5 || (next == NumericASCII.zero + 5 && count > keep + 1) {
       roundUp = true
-    } else if next < ASCII.zero + 5 {
+    } else if next < NumericASCII.zero + 5 {
       roundUp = false
     } else {
       // The digits stop at a 5 right after the cut: a decimal tie.
       if !exact && !isExactlyRepresentable(d, count: count, decpt: decpt) {
         return .needsExactValue
       }
-      let previous = keep > 0 ? d[keep - 1] &- ASCII.zero : 0
+      let previous = keep > 0 ? d[keep - 1] &- NumericASCII.zero : 0
       roundUp = previous & 1 == 1
     }
     if !roundUp {
       var c = keep
-      while c > 0 && d[c - 1] == ASCII.zero { c -= 1 }
+      while c > 0 && d[c - 1] == NumericASCII.zero { c -= 1 }
       if c == 0 { return .done(0, -(fixedDigits ?? 0)) }
       return .done(c, decpt)
     }
     var i = keep - 1
-    while i >= 0 && d[i] == ASCII.nine { i -= 1 }
+    while i >= 0 && d[i] == NumericASCII.nine { i -= 1 }
     if i < 0 {
-      d[0] = ASCII.zero + 1
+      d[0] = NumericASCII.zero + 1
       return .done(1, decpt + 1)
     }
     d[i] += 1

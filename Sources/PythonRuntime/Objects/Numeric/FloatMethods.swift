@@ -45,20 +45,20 @@ extension NumericOps {
     if x == 0 { return x.sign == .minus ? "-0x0.0p+0" : "0x0.0p+0" }
     let m = x.magnitude
     let subnormal = m.exponentBitPattern == 0
-    let lead: UInt8 = subnormal ? ASCII.zero : ASCII.zero + 1
+    let lead: UInt8 = subnormal ? NumericASCII.zero : NumericASCII.zero + 1
     let exponent = subnormal ? -1022 : Int(m.exponentBitPattern) - 1023
     let fraction = m.significandBitPattern
-    return ByteWriter.string(capacity: 32) { out in
-      if x < 0 { out.append(ASCII.minus) }
-      out.append(ASCII.zero)
-      out.append(ASCII.lowerX)
+    return NumericByteWriter.string(capacity: 32) { out in
+      if x < 0 { out.append(NumericASCII.minus) }
+      out.append(NumericASCII.zero)
+      out.append(NumericASCII.lowerX)
       out.append(lead)
-      out.append(ASCII.dot)
+      out.append(NumericASCII.dot)
       for k in stride(from: 12, through: 0, by: -1) {
-        out.append(ASCII.lowerHexDigits[Int((fraction >> UInt64(4 * k)) & 0xF)])
+        out.append(NumericASCII.lowerHexDigits[Int((fraction >> UInt64(4 * k)) & 0xF)])
       }
       out.append(0x70)  // p
-      out.append(exponent < 0 ? ASCII.minus : ASCII.plus)
+      out.append(exponent < 0 ? NumericASCII.minus : NumericASCII.plus)
       out.append(String(exponent.magnitude))
     }
   }
@@ -71,11 +71,11 @@ extension NumericOps {
     let s = Array(text.utf8)
     var i = 0
     var n = s.count
-    while i < n && ASCII.isSpace(s[i]) { i += 1 }
-    while n > i && ASCII.isSpace(s[n - 1]) { n -= 1 }
+    while i < n && NumericASCII.isSpace(s[i]) { i += 1 }
+    while n > i && NumericASCII.isSpace(s[n - 1]) { n -= 1 }
     var negative = false
-    if i < n && (s[i] == ASCII.plus || s[i] == ASCII.minus) {
-      negative = s[i] == ASCII.minus
+    if i < n && (s[i] == NumericASCII.plus || s[i] == NumericASCII.minus) {
+      negative = s[i] == NumericASCII.minus
       i += 1
     }
     func word(_ w: String) -> Bool {
@@ -84,7 +84,7 @@ extension NumericOps {
     }
     if word("inf") || word("infinity") { return negative ? -.infinity : .infinity }
     if word("nan") { return .nan }
-    if i + 1 < n && s[i] == ASCII.zero && (s[i + 1] | 0x20) == ASCII.lowerX { i += 2 }
+    if i + 1 < n && s[i] == NumericASCII.zero && (s[i + 1] | 0x20) == NumericASCII.lowerX { i += 2 }
     // Collect hex digits: value = 0x(int digits)(frac digits) × 16^-fracCount.
     var digits: [UInt8] = []
     var fractionDigits = 0
@@ -92,7 +92,7 @@ extension NumericOps {
     while i < n, let d = hexValue(s[i]) {
       digits.append(d); sawDigit = true; i += 1
     }
-    if i < n && s[i] == ASCII.dot {
+    if i < n && s[i] == NumericASCII.dot {
       i += 1
       while i < n, let d = hexValue(s[i]) {
         digits.append(d); fractionDigits += 1; sawDigit = true; i += 1
@@ -103,14 +103,14 @@ extension NumericOps {
     if i < n && (s[i] | 0x20) == 0x70 {
       i += 1
       var expNegative = false
-      if i < n && (s[i] == ASCII.plus || s[i] == ASCII.minus) {
-        expNegative = s[i] == ASCII.minus
+      if i < n && (s[i] == NumericASCII.plus || s[i] == NumericASCII.minus) {
+        expNegative = s[i] == NumericASCII.minus
         i += 1
       }
       var expDigits = 0
-      while i < n && ASCII.isDigit(s[i]) {
+      while i < n && NumericASCII.isDigit(s[i]) {
         // Saturate: anything this large over- or underflows anyway.
-        if exponent < 1 << 40 { exponent = exponent * 10 + Int(s[i] - ASCII.zero) }
+        if exponent < 1 << 40 { exponent = exponent * 10 + Int(s[i] - NumericASCII.zero) }
         expDigits += 1
         i += 1
       }

@@ -1,8 +1,3 @@
-/// Namespace for the number-to-text side of the library: `repr(float)`,
-/// the format-spec mini-language, printf-style `%` formatting, `str(int)`
-/// in any base and Python-style `repr` of `str` and `bytes`.
-public enum NumericFormat {}
-
 /// Options of CPython's `PyOS_double_to_string`.
 public struct FloatFormatFlags: OptionSet, Sendable {
   public let rawValue: UInt8
@@ -24,7 +19,21 @@ extension NumericFormat {
   /// round-trip, in exponent form iff the decimal exponent is < -4 or >= 16.
   /// `1.0`, `1e+16`, `1.5e-07`, `-0.0`, `inf`, `nan`, `123456789.12345679`.
   public static func floatRepr(_ x: Double) -> String {
-    formatDouble(x, code: "r", precision: 0, flags: .addDotZero)
+    let layout = FloatLayout(style: .repr, upper: false, precision: 0, flags: .addDotZero)
+    return NumericByteWriter.string(capacity: 32) { out in
+      layout.write(x, sign: true, into: &out)
+    }
+  }
+
+  /// `repr(complex(real, imag))`: `(1+2j)`, `1j`, `(-0+1j)`, `(inf+nanj)`.
+  /// The parts use repr digits without a forced `.0`; the real part is
+  /// omitted when it is +0.0.
+  public static func complexRepr(real: Double, imag: Double) -> String {
+    let imagText = formatDouble(imag, code: "r", precision: 0, flags: real == 0 && real.sign == .plus ? [] : .alwaysSign)
+    if real == 0 && real.sign == .plus {
+      return imagText + "j"
+    }
+    return "(" + formatDouble(real, code: "r", precision: 0, flags: []) + imagText + "j)"
   }
 
   /// CPython's `PyOS_double_to_string`. `code` is one of `e E f F g G r`
@@ -32,7 +41,7 @@ extension NumericFormat {
   /// code gives `E`, `INF`, `NAN`.
   public static func formatDouble(_ x: Double, code: Character, precision: Int, flags: FloatFormatFlags) -> String {
     let layout = FloatLayout(code: code, precision: precision, flags: flags)
-    return ByteWriter.string(capacity: layout.capacity(for: x)) { out in
+    return NumericByteWriter.string(capacity: layout.capacity(for: x)) { out in
       layout.write(x, sign: true, into: &out)
     }
   }
@@ -49,14 +58,15 @@ struct FloatLayout {
   var flags: FloatFormatFlags
 
   init(code: Character, precision: Int, flags: FloatFormatFlags) {
-    switch code {
-    case "e": style = .exponent; upper = false
-    case "E": style = .exponent; upper = true
-    case "f": style = .fixed; upper = false
-    case "F": style = .fixed; upper = true
-    case "g": style = .general; upper = false
-    case "G": style = .general; upper = true
-    case "r": style = .repr; upper = false
+    // Switch on the byte: matching Characters compares strings.
+    switch code.asciiValue ?? 0 {
+    case 0x65: style = .exponent; upper = false  // e
+    case 0x45: style = .exponent; upper = true  // E
+    case 0x66: style = .fixed; upper = false  // f
+    case 0x46: style = .fixed; upper = true  // F
+    case 0x67: style = .general; upper = false  // g
+    case 0x47: style = .general; upper = true  // G
+    case 0x72: style = .repr; upper = false  // r
     default: preconditionFailure("FloatLayout: bad format code \(code)")
     }
     self.precision = max(precision, 0)
@@ -88,11 +98,11 @@ struct FloatLayout {
   /// written (the caller handles it); the return value tells whether the
   /// value is negative after the `z` option has been applied.
   @discardableResult
-  func write(_ x: Double, sign: Bool, into out: inout ByteWriter) -> Bool {
+  func write(_ x: Double, sign: Bool, into out: inout NumericByteWriter) -> Bool {
     if !x.isFinite {
       let negative = x.isInfinite && x < 0
       if sign {
-        if negative { out.append(ASCII.minus) } else if flags.contains(.alwaysSign) { out.append(ASCII.plus) }
+        if negative { out.append(NumericASCII.minus) } else if flags.contains(.alwaysSign) { out.append(NumericASCII.plus) }
       }
       let text: StaticString = x.isNaN ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf")
       out.append(text.utf8Start, count: 3)
@@ -116,11 +126,11 @@ struct FloatLayout {
         (count, decpt) = FloatDigits.rounded(x, .fixed(precision), into: digits)
       }
       var negative = x.sign == .minus
-      if negative && flags.contains(.noNegativeZero) && (count == 0 || (count == 1 && digits[0] == ASCII.zero)) {
+      if negative && flags.contains(.noNegativeZero) && (count == 0 || (count == 1 && digits[0] == NumericASCII.zero)) {
         negative = false
       }
       if sign {
-        if negative { out.append(ASCII.minus) } else if flags.contains(.alwaysSign) { out.append(ASCII.plus) }
+        if negative { out.append(NumericASCII.minus) } else if flags.contains(.alwaysSign) { out.append(NumericASCII.plus) }
       }
       writeDigits(digits, count: count, decpt: decpt, precision: precision, into: &out)
       return negative
@@ -129,7 +139,7 @@ struct FloatLayout {
 
   /// Lays out `0.d1…dk × 10^decpt` as fixed or exponent notation, padding
   /// with zeros to the precision the style asks for.
-  private func writeDigits(_ digits: UnsafePointer<UInt8>, count: Int, decpt decimalPoint: Int, precision: Int, into out: inout ByteWriter) {
+  private func writeDigits(_ digits: UnsafePointer<UInt8>, count: Int, decpt decimalPoint: Int, precision: Int, into out: inout NumericByteWriter) {
     let alternate = flags.contains(.alternate)
     let addDotZero = flags.contains(.addDotZero)
     var decpt = decimalPoint
@@ -160,34 +170,34 @@ struct FloatLayout {
     }
     let begin = out.count
     if decpt <= 0 {
-      out.append(repeating: ASCII.zero, count: decpt - start)
-      out.append(ASCII.dot)
-      out.append(repeating: ASCII.zero, count: -decpt)
+      out.append(repeating: NumericASCII.zero, count: decpt - start)
+      out.append(NumericASCII.dot)
+      out.append(repeating: NumericASCII.zero, count: -decpt)
     }
     if decpt > 0 && decpt <= count {
       out.append(digits, count: decpt)
-      out.append(ASCII.dot)
+      out.append(NumericASCII.dot)
       out.append(digits + decpt, count: count - decpt)
     } else {
       out.append(digits, count: count)
     }
     if count < decpt {
-      out.append(repeating: ASCII.zero, count: decpt - count)
-      out.append(ASCII.dot)
-      out.append(repeating: ASCII.zero, count: end - decpt)
+      out.append(repeating: NumericASCII.zero, count: decpt - count)
+      out.append(NumericASCII.dot)
+      out.append(repeating: NumericASCII.zero, count: end - decpt)
     } else {
-      out.append(repeating: ASCII.zero, count: end - count)
+      out.append(repeating: NumericASCII.zero, count: end - count)
     }
-    if !alternate && out.count > begin && out.base[out.count - 1] == ASCII.dot {
+    if !alternate && out.count > begin && out.base[out.count - 1] == NumericASCII.dot {
       out.truncate(to: out.count - 1)
     }
     if useExponent {
-      out.append(upper ? ASCII.upperE : ASCII.lowerE)
-      out.append(exponent < 0 ? ASCII.minus : ASCII.plus)
+      out.append(upper ? NumericASCII.upperE : NumericASCII.lowerE)
+      out.append(exponent < 0 ? NumericASCII.minus : NumericASCII.plus)
       let e = exponent.magnitude
-      if e >= 100 { out.append(ASCII.zero + UInt8(e / 100)) }
-      out.append(ASCII.zero + UInt8(e / 10 % 10))
-      out.append(ASCII.zero + UInt8(e % 10))
+      if e >= 100 { out.append(NumericASCII.zero + UInt8(e / 100)) }
+      out.append(NumericASCII.zero + UInt8(e / 10 % 10))
+      out.append(NumericASCII.zero + UInt8(e % 10))
     }
   }
 }

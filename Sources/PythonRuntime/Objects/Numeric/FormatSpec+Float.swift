@@ -50,33 +50,33 @@ extension NumericFormat {
     let layout = FloatLayout(style: style, upper: upper, precision: precision, flags: flags)
     if layout.capacity(for: x) > NumericError.maxFieldWidth { throw NumericError.memoryError }
     let grouping = spec.type == "n" ? FormatSpec.Grouping.none : spec.grouping
-    let simple = spec.width == nil && spec.sign != ASCII.plus && spec.sign != ASCII.space
+    let simple = spec.width == nil && spec.sign != NumericASCII.plus && spec.sign != NumericASCII.space
       && grouping == .none && spec.fractionGrouping == .none
 
-    return ByteWriter.withScratch(capacity: layout.capacity(for: x) + 2) { body in
+    return NumericByteWriter.withScratch(capacity: layout.capacity(for: x) + 2) { body in
       let negative = layout.write(x, sign: simple, into: &body)
-      if percent { body.append(ASCII.percent) }
+      if percent { body.append(NumericASCII.percent) }
       if simple { return String(decoding: body.written, as: UTF8.self) }
       // Split the body into integer digits, the point, fraction digits and
       // the rest (exponent, %, or all of inf/nan).
       let bytes = body.written
       var i = 0
-      while i < bytes.count && ASCII.isDigit(bytes[i]) { i += 1 }
+      while i < bytes.count && NumericASCII.isDigit(bytes[i]) { i += 1 }
       var layoutParts = NumberLayout()
       layoutParts.digits = UnsafeBufferPointer(rebasing: bytes[0..<i])
-      if i < bytes.count && bytes[i] == ASCII.dot {
+      if i < bytes.count && bytes[i] == NumericASCII.dot {
         layoutParts.hasDecimalPoint = true
         i += 1
       }
       var j = i
       if layoutParts.hasDecimalPoint {
-        while j < bytes.count && ASCII.isDigit(bytes[j]) { j += 1 }
+        while j < bytes.count && NumericASCII.isDigit(bytes[j]) { j += 1 }
       }
       layoutParts.fraction = UnsafeBufferPointer(rebasing: bytes[i..<j])
       layoutParts.remainder = UnsafeBufferPointer(rebasing: bytes[j...])
       if negative {
-        layoutParts.sign = ASCII.minus
-      } else if spec.sign == ASCII.plus || spec.sign == ASCII.space {
+        layoutParts.sign = NumericASCII.minus
+      } else if spec.sign == NumericASCII.plus || spec.sign == NumericASCII.space {
         layoutParts.sign = spec.sign
       }
       return layoutParts.render(spec, grouping: grouping, fractionGrouping: spec.fractionGrouping)

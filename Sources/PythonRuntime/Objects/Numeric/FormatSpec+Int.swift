@@ -53,9 +53,9 @@ extension NumericFormat {
     }
     let uppercase = spec.type == "X"
     let negative = value.isNegative
-    let sign: UInt8? = negative ? ASCII.minus : (spec.sign == ASCII.plus || spec.sign == ASCII.space ? spec.sign : nil)
+    let sign: UInt8? = negative ? NumericASCII.minus : (spec.sign == NumericASCII.plus || spec.sign == NumericASCII.space ? spec.sign : nil)
     let prefixMarker: UInt8 = radix == 2 ? 0x62 : radix == 8 ? 0x6F : (uppercase ? 0x58 : 0x78)
-    var prefixBytes: (UInt8, UInt8) = (ASCII.zero, prefixMarker)
+    var prefixBytes: (UInt8, UInt8) = (NumericASCII.zero, prefixMarker)
 
     func render(_ digits: UnsafeBufferPointer<UInt8>) -> String {
       withUnsafeBytes(of: &prefixBytes) { prefixRaw in
@@ -77,7 +77,7 @@ extension NumericFormat {
       return digits.withUnsafeBufferPointer { render($0) }
     default:
       let count = digitCount(value, radix: radix)
-      return ByteWriter.withScratch(capacity: count) { scratch in
+      return NumericByteWriter.withScratch(capacity: count) { scratch in
         writeMagnitude(value, radix: radix, uppercase: uppercase, into: &scratch)
         return render(scratch.written)
       }

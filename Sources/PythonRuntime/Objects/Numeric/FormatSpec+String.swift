@@ -14,7 +14,7 @@ extension NumericFormat {
   public static func format(_ value: String, spec: FormatSpec, typeName: String = "str") throws -> String {
     guard spec.type == "s" else { throw FormatSpec.unknownType(spec.type, typeName: typeName) }
     if let sign = spec.sign {
-      throw NumericError.valueError(sign == ASCII.space
+      throw NumericError.valueError(sign == NumericASCII.space
         ? "Space not allowed in string format specifier"
         : "Sign not allowed in string format specifier")
     }
@@ -65,7 +65,7 @@ extension NumericFormat {
     var text = truncatedEnd.map { Substring(scalars[..<$0]) } ?? Substring(value)
     let byteCount = text.utf8.count
     let fillBytes = fill.value < 0x80 ? 1 : 4
-    return ByteWriter.string(capacity: byteCount + padding * fillBytes) { out in
+    return NumericByteWriter.string(capacity: byteCount + padding * fillBytes) { out in
       out.append(repeating: fill, count: left)
       text.withUTF8 { out.append($0) }
       out.append(repeating: fill, count: right)

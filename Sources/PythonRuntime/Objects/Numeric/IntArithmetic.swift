@@ -1,10 +1,5 @@
 import BigInt
 
-/// Namespace for numeric semantics that are not text: Python's division
-/// and modulo rules, `**`, int/float conversion, rounding, hashing and the
-/// `int`/`float` methods that inspect representations.
-public enum NumericOps {}
-
 /// Python's integer division rules: `//` floors, `%` takes the divisor's
 /// sign, and results that leave `Int`'s range (only `Int.min // -1`)
 /// become `BigInt`.
@@ -167,8 +162,15 @@ extension NumericOps {
       case .small(0), .small(1): return .int(base)
       case .small(-1):
         return .int(.small(exponent.bigValue.magnitude.words[0] & 1 == 0 ? 1 : -1))
-      default: throw NumericError.overflowError("exponent too large")
+      default: throw NumericError.memoryError
       }
+    }
+    // Results of more than 2^31 bits (256 MB) fail as CPython's
+    // allocation would, instead of taking minutes first.
+    let baseBits = bitLength(base)
+    if baseBits > 1 && e > 0 && (baseBits - 1).multipliedReportingOverflow(by: e).partialValue > 1 << 31
+        || (baseBits - 1).multipliedReportingOverflow(by: e).overflow {
+      throw NumericError.memoryError
     }
     if case .small(let b) = base {
       var result = 1

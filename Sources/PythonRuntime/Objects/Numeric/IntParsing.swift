@@ -1,9 +1,6 @@
 import BigInt
 
-/// Namespace for text-to-number conversions: `int(str, base)` and
-/// `float(str)`.
-public enum NumericParse {}
-
+/// `int(str, base)` and `int(bytes, base)`.
 extension NumericParse {
   static func tooManyDigitsToInt(_ limit: Int, _ digits: Int) -> NumericError {
     .valueError("Exceeds the limit (\(limit) digits) for integer string conversion: value has \(digits) digits; use sys.set_int_max_str_digits() to increase the limit")
@@ -37,6 +34,24 @@ extension NumericParse {
     }
   }
 
+  /// `int(b, base)` for `bytes`/`bytearray`: ASCII digits and whitespace
+  /// only; the error shows the repr of (at most the first 200) bytes.
+  public static func parseInt<C: Collection>(bytes: C, base: Int = 10, maxDigits: Int = NumericFormat.defaultMaxStrDigits) throws -> IntegerValue where C.Element == UInt8 {
+    if base != 0 && (base < 2 || base > 36) {
+      throw NumericError.valueError("int() base must be >= 2 and <= 36, or 0")
+    }
+    let array = Array(bytes)
+    switch array.withUnsafeBufferPointer({ parseASCII($0, base: base, maxDigits: maxDigits) }) {
+    case .value(let v):
+      return v
+    case .tooManyDigits(let count):
+      throw tooManyDigitsToInt(maxDigits, count)
+    case .invalid:
+      let repr = NumericFormat.pythonBytesRepr(array.prefix(200))
+      throw NumericError.valueError("invalid literal for int() with base \(base): \(String(repr.unicodeScalars.prefix(200)))")
+    }
+  }
+
   private enum IntParseOutcome {
     case value(IntegerValue)
     case invalid
@@ -53,9 +68,9 @@ extension NumericParse {
       if c.value < 0x80 {
         out.append(UInt8(c.value))
       } else if isWhitespace(c) {
-        out.append(ASCII.space)
+        out.append(NumericASCII.space)
       } else if let d = FormatSpec.decimalValue(c) {
-        out.append(ASCII.zero + UInt8(d))
+        out.append(NumericASCII.zero + UInt8(d))
       } else {
         out.append(0x3F)  // '?', never valid
         break
@@ -80,17 +95,17 @@ extension NumericParse {
   private static func parseASCII(_ s: UnsafeBufferPointer<UInt8>, base requestedBase: Int, maxDigits: Int) -> IntParseOutcome {
     var i = 0
     let n = s.count
-    while i < n && ASCII.isSpace(s[i]) { i += 1 }
+    while i < n && NumericASCII.isSpace(s[i]) { i += 1 }
     var negative = false
-    if i < n && (s[i] == ASCII.plus || s[i] == ASCII.minus) {
-      negative = s[i] == ASCII.minus
+    if i < n && (s[i] == NumericASCII.plus || s[i] == NumericASCII.minus) {
+      negative = s[i] == NumericASCII.minus
       i += 1
     }
     var base = requestedBase
     var onlyZeroAllowed = false
     @inline(__always) func at(_ k: Int) -> UInt8 { k < n ? s[k] | 0x20 : 0 }  // lowercased
     if base == 0 {
-      if i >= n || s[i] != ASCII.zero {
+      if i >= n || s[i] != NumericASCII.zero {
         base = 10
       } else {
         switch at(i + 1) {
@@ -103,11 +118,11 @@ extension NumericParse {
         }
       }
     }
-    if i < n && s[i] == ASCII.zero {
+    if i < n && s[i] == NumericASCII.zero {
       let marker = at(i + 1)
       if (base == 16 && marker == 0x78) || (base == 8 && marker == 0x6F) || (base == 2 && marker == 0x62) {
         i += 2
-        if i < n && s[i] == ASCII.underscore { i += 1 }
+        if i < n && s[i] == NumericASCII.underscore { i += 1 }
       }
     }
     // Scan digits and underscores.
@@ -116,7 +131,7 @@ extension NumericParse {
     var previousUnderscore = true  // no leading underscore
     while i < n {
       let b = s[i]
-      if b == ASCII.underscore {
+      if b == NumericASCII.underscore {
         if previousUnderscore { return .invalid }
         previousUnderscore = true
       } else {
@@ -128,7 +143,7 @@ extension NumericParse {
     }
     if digitCount == 0 || previousUnderscore { return .invalid }
     let end = i
-    while i < n && ASCII.isSpace(s[i]) { i += 1 }
+    while i < n && NumericASCII.isSpace(s[i]) { i += 1 }
     if i != n { return .invalid }
 
     let powerOfTwo = base & (base - 1) == 0
@@ -152,7 +167,7 @@ extension NumericParse {
     // Small values: plain Int arithmetic with overflow detection.
     var small = 0
     var overflow = false
-    for b in digits where b != ASCII.underscore {
+    for b in digits where b != NumericASCII.underscore {
       let (m, o1) = small.multipliedReportingOverflow(by: base)
       let (a, o2) = m.addingReportingOverflow(digitValue(b)!)
       if o1 || o2 { overflow = true; break }
@@ -182,7 +197,7 @@ extension NumericParse {
       if carry != 0 { limbs.append(carry) }
     }
     var power: UInt = 1
-    for b in digits where b != ASCII.underscore {
+    for b in digits where b != NumericASCII.underscore {
       chunk = chunk * UInt(base) + UInt(digitValue(b)!)
       power *= UInt(base)
       inChunk += 1

@@ -8,16 +8,16 @@ extension NumericFormat {
     var text = s
     // Fast path: printable ASCII without quotes or backslashes.
     let plain = text.withUTF8 { utf8 -> Bool in
-      for b in utf8 where b < 0x20 || b >= 0x7F || b == ASCII.quote || b == ASCII.backslash {
+      for b in utf8 where b < 0x20 || b >= 0x7F || b == NumericASCII.quote || b == NumericASCII.backslash {
         return false
       }
       return true
     }
     if plain {
-      return ByteWriter.string(capacity: text.utf8.count + 2) { out in
-        out.append(ASCII.quote)
+      return NumericByteWriter.string(capacity: text.utf8.count + 2) { out in
+        out.append(NumericASCII.quote)
         text.withUTF8 { out.append($0) }
-        out.append(ASCII.quote)
+        out.append(NumericASCII.quote)
       }
     }
     return pythonStringRepr(scalars: s.unicodeScalars)
@@ -32,18 +32,18 @@ extension NumericFormat {
       if c == "'" { hasSingle = true } else if c == "\"" { hasDouble = true }
       capacity += c.value < 0x80 ? 4 : 10
     }
-    let quote: UInt8 = hasSingle && !hasDouble ? ASCII.doubleQuote : ASCII.quote
-    return ByteWriter.string(capacity: capacity) { out in
+    let quote: UInt8 = hasSingle && !hasDouble ? NumericASCII.doubleQuote : NumericASCII.quote
+    return NumericByteWriter.string(capacity: capacity) { out in
       out.append(quote)
       for c in scalars {
         let v = c.value
         switch v {
         case UInt32(quote), 0x5C:
-          out.append(ASCII.backslash)
+          out.append(NumericASCII.backslash)
           out.append(UInt8(v))
-        case 0x09: out.append(ASCII.backslash); out.append(0x74)
-        case 0x0A: out.append(ASCII.backslash); out.append(0x6E)
-        case 0x0D: out.append(ASCII.backslash); out.append(0x72)
+        case 0x09: out.append(NumericASCII.backslash); out.append(0x74)
+        case 0x0A: out.append(NumericASCII.backslash); out.append(0x6E)
+        case 0x0D: out.append(NumericASCII.backslash); out.append(0x72)
         case 0x20..<0x7F:
           out.append(UInt8(v))
         default:
@@ -64,25 +64,25 @@ extension NumericFormat {
   }
 
   /// `repr(b)` for `bytes`: `b'...'`, same quote rule as `str`; `\t \n \r`,
-  /// `\\`, the quote, and `\xhh` for everything outside printable ASCII.
+  /// `\\`, the quote, and `\xhh` for everything outside printable NumericASCII.
   public static func pythonBytesRepr<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
     var hasSingle = false
     var hasDouble = false
     for b in bytes {
-      if b == ASCII.quote { hasSingle = true } else if b == ASCII.doubleQuote { hasDouble = true }
+      if b == NumericASCII.quote { hasSingle = true } else if b == NumericASCII.doubleQuote { hasDouble = true }
     }
-    let quote: UInt8 = hasSingle && !hasDouble ? ASCII.doubleQuote : ASCII.quote
-    return ByteWriter.string(capacity: 3 + 4 * bytes.count) { out in
+    let quote: UInt8 = hasSingle && !hasDouble ? NumericASCII.doubleQuote : NumericASCII.quote
+    return NumericByteWriter.string(capacity: 3 + 4 * bytes.count) { out in
       out.append(0x62)  // b
       out.append(quote)
       for b in bytes {
         switch b {
-        case quote, ASCII.backslash:
-          out.append(ASCII.backslash)
+        case quote, NumericASCII.backslash:
+          out.append(NumericASCII.backslash)
           out.append(b)
-        case 0x09: out.append(ASCII.backslash); out.append(0x74)
-        case 0x0A: out.append(ASCII.backslash); out.append(0x6E)
-        case 0x0D: out.append(ASCII.backslash); out.append(0x72)
+        case 0x09: out.append(NumericASCII.backslash); out.append(0x74)
+        case 0x0A: out.append(NumericASCII.backslash); out.append(0x6E)
+        case 0x0D: out.append(NumericASCII.backslash); out.append(0x72)
         case 0x20..<0x7F: out.append(b)
         default: writeEscape(UInt32(b), into: &out)
         }
@@ -92,18 +92,18 @@ extension NumericFormat {
   }
 
   /// `\xhh`, `\uhhhh` or `\Uhhhhhhhh`, lowercase hex.
-  private static func writeEscape(_ v: UInt32, into out: inout ByteWriter) {
-    out.append(ASCII.backslash)
+  private static func writeEscape(_ v: UInt32, into out: inout NumericByteWriter) {
+    out.append(NumericASCII.backslash)
     let digits: Int
     if v <= 0xFF {
-      out.append(ASCII.lowerX); digits = 2
+      out.append(NumericASCII.lowerX); digits = 2
     } else if v <= 0xFFFF {
       out.append(0x75); digits = 4  // u
     } else {
       out.append(0x55); digits = 8  // U
     }
     for k in stride(from: digits - 1, through: 0, by: -1) {
-      out.append(ASCII.lowerHexDigits[Int((v >> UInt32(4 * k)) & 0xF)])
+      out.append(NumericASCII.lowerHexDigits[Int((v >> UInt32(4 * k)) & 0xF)])
     }
   }
 

@@ -149,6 +149,7 @@ enum MiscTypes {
     }
     t.method("copy") { _, args throws(PyException) in .object(p(args[0]).copy()) }
     t.method("__repr__") { ts, args throws(PyException) in Value("mappingproxy(\(try ts.repr(.object(p(args[0])))))") }
+    t.method("__str__") { ts, args throws(PyException) in Value(try ts.str(.object(p(args[0])))) }
   }
 
   private static func installNamespace() {

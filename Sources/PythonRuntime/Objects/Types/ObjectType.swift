@@ -107,7 +107,11 @@ enum ObjectType {
     }
     t.method("__sizeof__") { _, _ throws(PyException) in .int(16) }
     t.method("__reduce_ex__") { ts, args throws(PyException) in
-      try ts.defaultReduce(args[0], protocol: args.count > 1 ? (args[1].smallInt ?? 2) : 2)
+      try args.expect("__reduce_ex__", 1)
+      guard let proto = try ts.indexValue(args[1]) else {
+        throw PyException.typeError("'\(args[1].type.name)' object cannot be interpreted as an integer")
+      }
+      return try ts.objectReduceEx(args[0], protocol: proto)
     }
     t.method("__reduce__") { ts, args throws(PyException) in try ts.defaultReduce(args[0], protocol: 0) }
     t.method("__getstate__") { _, args throws(PyException) in

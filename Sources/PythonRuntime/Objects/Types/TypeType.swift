@@ -59,11 +59,18 @@ enum TypeType {
     t.getter("__base__") { _, v throws(PyException) in v.asType!.base.map { .object($0) } ?? .none }
     t.getter("__mro__") { _, v throws(PyException) in .object(PyTuple(v.asType!.mro.map { .object($0) })) }
     t.getter("__dict__") { _, v throws(PyException) in .object(PyMappingProxy(v.asType!.attributes)) }
-    t.getter("__doc__") { _, v throws(PyException) in
+    t.getter("__doc__", { _, v throws(PyException) in
       let c = v.asType!
       if c.isHeapType { return c.attributes.getStr(names.__doc__) ?? .none }
       return c.doc.map { Value($0) } ?? .none
-    }
+    }, set: { _, v, nv throws(PyException) in
+      let c = v.asType!
+      guard c.isHeapType else {
+        throw PyException.typeError("cannot set '__doc__' attribute of immutable type '\(c.name)'")
+      }
+      c.attributes.setStr(names.__doc__, nv ?? .none)
+      c.noteAttributeChanged(names.__doc__)
+    })
     t.getter("__annotations__", { _, v throws(PyException) in
       let c = v.asType!
       if let a = c.attributes.getStr(names.__annotations__) { return a }

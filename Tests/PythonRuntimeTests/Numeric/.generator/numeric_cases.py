@@ -97,6 +97,8 @@ def expected(case):
         if op == "fmts": return format(a[0], a[1])
         if op == "int": return str(int(a[0], int(a[1])))
         if op == "float": return show(float(a[0]))
+        if op == "intb": return str(int(bytes.fromhex(a[0]), int(a[1])))
+        if op == "floatb": return show(float(bytes.fromhex(a[0])))
         if op == "srepr": return repr(a[0])
         if op == "ascii": return ascii(a[0])
         if op == "brepr": return repr(bytes.fromhex(a[0]))
@@ -315,7 +317,13 @@ def gen_int(rng, n):
     out = []
     for _ in range(n):
         s, base = int_literal(rng)
-        out.append(["int", s, str(base)])
+        if rng.random() < 0.15:
+            raw = s.encode("utf-8")
+            if rng.random() < 0.1:
+                raw += bytes([rng.randint(128, 255)])
+            out.append(["intb", raw.hex(), str(base)])
+        else:
+            out.append(["int", s, str(base)])
     return out
 
 
@@ -345,7 +353,14 @@ def float_literal(rng):
 
 
 def gen_float(rng, n):
-    return [["float", float_literal(rng)] for _ in range(n)]
+    out = []
+    for _ in range(n):
+        s = float_literal(rng)
+        if rng.random() < 0.1:
+            out.append(["floatb", s.encode("utf-8").hex()])
+        else:
+            out.append(["float", s])
+    return out
 
 
 def gen_istr(rng, n):
@@ -529,10 +544,10 @@ def gen_pct(rng, n):
             # Star widths and precisions take small ints (huge ones are a
             # MemoryError in CPython): find which arguments feed a '*'.
             consumers = []
-            for m in re.finditer(r"%%|%(?:\([^)]*\))?[-+ #0]*(\*)?(?:\.(\*))?", fmt):
+            for m in re.finditer(r"%%|%(?:\([^)]*\))?[-+ #0]*(\*|\d+)?(?:\.(\*|\d*))?", fmt):
                 if m.group(0) == "%%":
                     continue
-                consumers += ["*"] * ((m.group(1) is not None) + (m.group(2) is not None)) + ["v"]
+                consumers += ["*"] * ((m.group(1) == "*") + (m.group(2) == "*")) + ["v"]
             for i, role in enumerate(consumers[:len(values)]):
                 if role == "*" and values[i].startswith("i:") and 200 < abs(int(values[i][2:])) < 2 ** 63:
                     values[i] = "i:%d" % (int(values[i][2:]) % 50)

@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// `int(str, base)` and `float(str)`.
-final class ParsingTests: XCTestCase {
+final class NumericParsingTests: XCTestCase {
   private func intError(_ text: String, base: Int = 10) -> String {
     do {
       return "no error: \(try NumericParse.parseInt(text, base: base))"
@@ -50,6 +50,24 @@ final class ParsingTests: XCTestCase {
     let long = intError(String(repeating: "1", count: 5000) + "x")
     XCTAssertTrue(long.hasPrefix("ValueError: invalid literal for int() with base 10: '111"))
     XCTAssertEqual(long.count, "ValueError: invalid literal for int() with base 10: ".count + 200)
+  }
+
+  func testDigitLimitComesBeforeTheLeadingZeroRule() {
+    // Base 0 with a leading zero only allows zeros, but the limit is checked first.
+    XCTAssertEqual(intError(String(repeating: "0", count: 5000), base: 0),
+                   "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; use sys.set_int_max_str_digits() to increase the limit")
+    XCTAssertEqual(intError("0x" + String(repeating: "1", count: 5000), base: 0).hasPrefix("no error"), true)
+  }
+
+  func testBytes() throws {
+    XCTAssertEqual(try NumericParse.parseInt(bytes: Array(" 42 ".utf8)), .small(42))
+    XCTAssertThrowsError(try NumericParse.parseInt(bytes: [0x31, 0xE9])) { e in
+      XCTAssertEqual((e as? NumericError)?.message, "invalid literal for int() with base 10: b'1\\xe9'")
+    }
+    XCTAssertEqual(try NumericParse.parseFloat(bytes: Array("1_0.5".utf8)), 10.5)
+    XCTAssertThrowsError(try NumericParse.parseFloat(bytes: Array("x".utf8))) { e in
+      XCTAssertEqual((e as? NumericError)?.message, "could not convert string to float: b'x'")
+    }
   }
 
   func testIntDigitLimitIsConfigurable() throws {

@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// Division, modulo, powers and the int/float conversions and methods.
-final class ArithmeticTests: XCTestCase {
+final class NumericArithmeticTests: XCTestCase {
   private func big(_ s: String) -> IntegerValue { try! NumericParse.parseInt(s, maxDigits: 0) }
 
   private func message(_ body: () throws -> Any) -> String {

@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// `format(x, spec)` for int, float and str, and the spec parser.
-final class FormatSpecTests: XCTestCase {
+final class NumericFormatSpecTests: XCTestCase {
   private func error(_ body: () throws -> String) -> String {
     do {
       return "no error: " + (try body())

@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// `repr()` of str and bytes, `ascii()`, `str.isprintable()`.
-final class StringReprTests: XCTestCase {
+final class NumericStringReprTests: XCTestCase {
   func testQuotes() {
     XCTAssertEqual(NumericFormat.pythonStringRepr("abc"), "'abc'")
     XCTAssertEqual(NumericFormat.pythonStringRepr("it's"), "\"it's\"")

@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// printf-style `%` formatting through the hook protocol.
-final class PercentFormatTests: XCTestCase {
+final class NumericPercentFormatTests: XCTestCase {
   typealias V = NumericCaseRunner.Value
 
   private func format(_ f: String, _ args: PercentArguments<V>) -> String {

@@ -2,7 +2,7 @@ import XCTest
 @testable import PythonRuntime
 
 /// `round()`, `hash()` and `str()` of ints.
-final class RoundingHashTests: XCTestCase {
+final class NumericRoundingHashTests: XCTestCase {
   private func big(_ s: String) -> IntegerValue { try! NumericParse.parseInt(s, maxDigits: 0) }
 
   func testRoundFloat() throws {
@@ -58,6 +58,24 @@ final class RoundingHashTests: XCTestCase {
     XCTAssertEqual(NumericOps.hash(1e100), NumericOps.hash(try! NumericOps.toInteger(1e100)))
     XCTAssertEqual(NumericOps.hash(.small(7)), NumericOps.hash(7.0))
     XCTAssertEqual(Set([IntegerValue.small(3), IntegerValue(big("3").bigValue)]).count, 1)
+  }
+
+  /// Round trip of long values through the chunked conversion (runs of
+  /// zeros cross chunk boundaries).
+  func testLongDecimalConversion() throws {
+    var generator = SystemRandomNumberGenerator()
+    for digits in [1400, 2500, 6000] {
+      var text = String(Int.random(in: 1...9, using: &generator))
+      for _ in 1..<digits { text.append(String(Int.random(in: 0...9, using: &generator))) }
+      // Runs of zeros exercise the zero padding of the low halves.
+      let zeros = String(repeating: "0", count: 600)
+      text.replaceSubrange(text.index(text.startIndex, offsetBy: 700)..<text.index(text.startIndex, offsetBy: 1300), with: zeros)
+      let value = big(text)
+      XCTAssertEqual(try NumericFormat.intToString(value, maxDigits: 0), text)
+      XCTAssertEqual(try NumericFormat.intToString(big("-" + text), maxDigits: 0), "-" + text)
+    }
+    let powerOfTen = big("1" + String(repeating: "0", count: 5000))
+    XCTAssertEqual(try NumericFormat.intToString(powerOfTen, maxDigits: 0), "1" + String(repeating: "0", count: 5000))
   }
 
   func testIntToString() throws {

@@ -2,7 +2,7 @@
 /// already bounded. The formatters size their output first and then write
 /// it once, so a formatted number costs one allocation (none for strings of
 /// up to 15 bytes, which Swift stores inline).
-struct ByteWriter {
+struct NumericByteWriter {
   let base: UnsafeMutablePointer<UInt8>
   let capacity: Int
   private(set) var count = 0
@@ -14,7 +14,7 @@ struct ByteWriter {
 
   @inline(__always)
   mutating func append(_ byte: UInt8) {
-    assert(count < capacity, "ByteWriter overflow")
+    assert(count < capacity, "NumericByteWriter overflow")
     base[count] = byte
     count += 1
   }
@@ -22,7 +22,7 @@ struct ByteWriter {
   @inline(__always)
   mutating func append(repeating byte: UInt8, count n: Int) {
     guard n > 0 else { return }
-    assert(count + n <= capacity, "ByteWriter overflow")
+    assert(count + n <= capacity, "NumericByteWriter overflow")
     (base + count).initialize(repeating: byte, count: n)
     count += n
   }
@@ -30,7 +30,7 @@ struct ByteWriter {
   @inline(__always)
   mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let src = bytes.baseAddress, bytes.count > 0 else { return }
-    assert(count + bytes.count <= capacity, "ByteWriter overflow")
+    assert(count + bytes.count <= capacity, "NumericByteWriter overflow")
     (base + count).update(from: src, count: bytes.count)
     count += bytes.count
   }
@@ -81,16 +81,16 @@ struct ByteWriter {
   }
 }
 
-extension ByteWriter {
+extension NumericByteWriter {
   /// Builds a `String` of at most `capacity` UTF-8 bytes written by `body`.
   /// The bytes go to a stack scratch buffer first (heap only when large),
   /// so the string gets an exact-size allocation, or none when it fits
   /// Swift's 15-byte inline form.
   @inline(__always)
-  static func string(capacity: Int, _ body: (inout ByteWriter) throws -> Void) rethrows -> String {
+  static func string(capacity: Int, _ body: (inout NumericByteWriter) throws -> Void) rethrows -> String {
     if capacity <= 0 { return "" }
     return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-      var writer = ByteWriter(base: buffer.baseAddress!, capacity: capacity)
+      var writer = NumericByteWriter(base: buffer.baseAddress!, capacity: capacity)
       try body(&writer)
       return String(decoding: writer.written, as: UTF8.self)
     }
@@ -99,9 +99,9 @@ extension ByteWriter {
   /// Runs `body` with a scratch writer of `capacity` bytes (on the stack
   /// when small) and returns its result.
   @inline(__always)
-  static func withScratch<R>(capacity: Int, _ body: (inout ByteWriter) throws -> R) rethrows -> R {
+  static func withScratch<R>(capacity: Int, _ body: (inout NumericByteWriter) throws -> R) rethrows -> R {
     try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
-      var writer = ByteWriter(base: buffer.baseAddress!, capacity: max(capacity, 1))
+      var writer = NumericByteWriter(base: buffer.baseAddress!, capacity: max(capacity, 1))
       return try body(&writer)
     }
   }
@@ -117,7 +117,7 @@ extension ByteWriter {
 }
 
 /// ASCII constants, so byte-level code reads like the characters it means.
-enum ASCII {
+enum NumericASCII {
   static let zero: UInt8 = 0x30
   static let nine: UInt8 = 0x39
   static let dot: UInt8 = 0x2E
