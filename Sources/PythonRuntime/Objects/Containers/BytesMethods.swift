@@ -25,17 +25,17 @@ enum BytesMethods {
         return wrap(f(data(args[0])))
       }
     }
-    mapMethod("upper") { $0.map { StrMethods.upperTable[Int($0)] } }
-    mapMethod("lower") { $0.map { StrMethods.lowerTable[Int($0)] } }
-    mapMethod("swapcase") { $0.map { StrMethods.swapTable[Int($0)] } }
+    mapMethod("upper") { $0.map(StrMethods.asciiUpper) }
+    mapMethod("lower") { $0.map(StrMethods.asciiLower) }
+    mapMethod("swapcase") { $0.map(StrMethods.asciiSwap) }
     mapMethod("capitalize") { d in
-      d.enumerated().map { i, b in i == 0 ? StrMethods.upperTable[Int(b)] : StrMethods.lowerTable[Int(b)] }
+      d.enumerated().map { i, b in i == 0 ? StrMethods.asciiUpper(b) : StrMethods.asciiLower(b) }
     }
     mapMethod("title") { d in
       var previousCased = false
       return d.map { b in
         let letter = isAlpha(b)
-        let r = previousCased ? StrMethods.lowerTable[Int(b)] : StrMethods.upperTable[Int(b)]
+        let r = previousCased ? StrMethods.asciiLower(b) : StrMethods.asciiUpper(b)
         previousCased = letter
         return r
       }

@@ -226,16 +226,14 @@ extension StrMethods {
       if ascii && !p.isASCII { ascii = false }
     }
     if items.count == 1, let only = items[0].exactStr { return .object(only) }
-    let sepBytes = sep.value.utf8.count
-    total += sepBytes * (items.count - 1)
-    let r = buildUTF8(capacity: total) { out in
-      withUTF8(sep.value) { sb in
-        for (i, v) in items.enumerated() {
-          if i > 0 && sepBytes > 0 { out.append(contentsOf: sb) }
-          let p = unsafeDowncast(v.asObject!, to: PyStr.self)
-          withUTF8(p.value) { out.append(contentsOf: $0) }
-        }
-      }
+    let sepText = sep.value
+    let hasSep = !sepText.isEmpty
+    total += sepText.utf8.count * (items.count - 1)
+    var r = String()
+    r.reserveCapacity(total)
+    for i in 0..<items.count {
+      if i > 0 && hasSep { r.append(sepText) }
+      r.append(unsafeDowncast(items[i].asObject!, to: PyStr.self).value)
     }
     return make(r, ascii: ascii)
   }

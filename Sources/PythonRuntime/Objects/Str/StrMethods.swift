@@ -157,15 +157,13 @@ enum StrMethods {
   }
 
   @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
-    if v < 128 { return asciiSpace[Int(v)] }
+    if v < 128 { return v == 32 || (v &- 9 < 5) || (v &- 0x1C < 4) }
     switch v {
     case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
     default: return false
     }
   }
 
-  /// ASCII whitespace for str: \t \n \v \f \r, the separators 0x1C-0x1F, space.
-  static let asciiSpace: [Bool] = (0..<128).map { (b: Int) -> Bool in (9...13).contains(b) || (0x1C...0x20).contains(b) }
 
   /// Python's line boundaries for `str.splitlines`.
   @inline(__always) static func isLineBreak(_ v: UInt32) -> Bool {
