@@ -226,14 +226,26 @@ extension StrMethods {
       if ascii && !p.isASCII { ascii = false }
     }
     if items.count == 1, let only = items[0].exactStr { return .object(only) }
-    let sepText = sep.value
-    let hasSep = !sepText.isEmpty
-    total += sepText.utf8.count * (items.count - 1)
-    var r = String()
-    r.reserveCapacity(total)
-    for i in 0..<items.count {
-      if i > 0 && hasSep { r.append(sepText) }
-      r.append(unsafeDowncast(items[i].asObject!, to: PyStr.self).value)
+    let sepCount = sep.value.utf8.count
+    total += sepCount * (items.count - 1)
+    // One allocation: copy every piece's UTF-8 bytes into place.
+    let r = withUTF8(sep.value) { sb in
+      String(unsafeUninitializedCapacity: total) { out in
+        var at = 0
+        for i in 0..<items.count {
+          if i > 0 && sepCount > 0 {
+            UnsafeMutableRawPointer(out.baseAddress! + at).copyMemory(from: sb.baseAddress!, byteCount: sepCount)
+            at += sepCount
+          }
+          withUTF8(unsafeDowncast(items[i].asObject!, to: PyStr.self).value) { p in
+            if p.count > 0 {
+              UnsafeMutableRawPointer(out.baseAddress! + at).copyMemory(from: p.baseAddress!, byteCount: p.count)
+              at += p.count
+            }
+          }
+        }
+        return at
+      }
     }
     return make(r, ascii: ascii)
   }
