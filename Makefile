@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: deps build test site serve bench conformance tsan clean
+.PHONY: deps browser-deps build test browser-test site serve bench conformance tsan clean
 
 # libcmark (the C CommonMark library) is the only system dependency.
 deps:
@@ -11,13 +11,30 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
+# Headless Chromium for the browser test (BrowserTests); `make test` skips
+# that test when no browser is installed.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1 \
+	    && ! command -v google-chrome >/dev/null 2>&1 && [ -z "$$WEAVE_CHROMIUM" ]; then \
+	  echo "Installing chromium (apt-get)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
 build: deps
 	$(SWIFT) build --product weave
 
-# Unit tests, end-to-end CLI tests and the conformance programs.
+# Unit tests, end-to-end CLI tests, the conformance programs, and every
+# example in the shipped documentation (Doc/) run and compared.
 test: deps
 	$(SWIFT) build --product weave
 	$(SWIFT) test
+	.build/debug/weave check Doc
+
+# Only the browser test: the built site opened from disk in headless Chromium
+# (search, navigation, theme toggle, copy buttons). Installs Chromium if needed.
+browser-test: deps browser-deps
+	$(SWIFT) build --product weave
+	WEAVE_REQUIRE_BROWSER=1 $(SWIFT) test --filter WeaveCLITests.BrowserTests
 
 # Render Doc/ into site/ (every example is run and checked).
 site: deps
@@ -32,7 +49,7 @@ serve: deps
 # Runtime speed against python3 (a benchmark, never a test).
 bench: deps
 	$(SWIFT) build -c release --product weave
-	python3 Benchmarks/run --cmd ".build/release/weave run" Benchmarks/*.py
+	python3 Benchmarks/run --cmd ".build/release/weave run" Benchmarks/*.py Benchmarks/more/*.py
 	.build/release/weave run Benchmarks/parallel/scaling.py 2
 
 conformance: deps

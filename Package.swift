@@ -67,6 +67,7 @@ let package = Package(
     .testTarget(
       name: "PythonRuntimeTests",
       dependencies: ["PythonRuntime"],
+      exclude: ["Programs"],
       swiftSettings: [.swiftLanguageMode(.v5)]
     ),
     .testTarget(

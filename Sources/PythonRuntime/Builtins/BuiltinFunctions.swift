@@ -154,7 +154,11 @@ enum BuiltinFunctions {
       if case .object(let o) = v, let mod = o as? PyModule {
         return .object(PyList(mod.attributes.keys.compactMap { $0.asStr?.value }.sorted().map { Value($0) }))
       }
-      let r = try ts.callMethod(v, names.__dir__)
+      // A special method: looked up on the type (the metaclass for a class).
+      guard let dirMethod = v.type.lookup(names.__dir__) else {
+        throw PyException.typeError("object does not provide __dir__")
+      }
+      let r = try ts.callMethodValue(dirMethod, v)
       let items = try ts.collect(r)
       var strs: [String] = []
       for i in items { strs.append(try ts.str(i)) }
@@ -561,6 +565,9 @@ extension ThreadState {
     if case .object(let o) = classinfo, let u = o as? PyUnion {
       for item in u.members where !item.isNone { if try isSubclass(c, item) { return true } }
       return false
+    }
+    if let check = classinfo.type.lookup(names.__subclasscheck__) {
+      return try isTrue(try callMethodValue(check, classinfo, c))
     }
     throw PyException.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union")
   }

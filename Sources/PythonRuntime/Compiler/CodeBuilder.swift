@@ -161,6 +161,7 @@ final class CodeBuilder {
       default: break
       }
     }
+    fuseSuperinstructions(&out)
     var table: [ExceptionTableEntry] = []
     var i = 0
     while i < out.count {
@@ -179,6 +180,37 @@ final class CodeBuilder {
     }
     return Assembled(instructions: out, lines: lines, positions: positions, exceptionTable: table,
                      stackSize: maxDepth + 2)
+  }
+
+  /// Turns common instruction pairs into superinstructions (the second of
+  /// the pair is kept but skipped), never across a jump target.
+  private func fuseSuperinstructions(_ out: inout [Instruction]) {
+    var targets = Set(labelPositions)
+    for h in handlers { targets.insert(labelPositions[h.label.id]) }
+    var i = 0
+    while i + 1 < out.count {
+      let a = out[i], b = out[i + 1]
+      if targets.contains(i + 1) || handlerOfInstruction[i] != handlerOfInstruction[i + 1] {
+        i += 1
+        continue
+      }
+      switch (a.op, b.op) {
+      case (.compareOp, .popJumpIfFalse):
+        out[i] = Instruction(.compareJump, a.arg)
+        i += 2
+      case (.compareOp, .popJumpIfTrue):
+        out[i] = Instruction(.compareJump, a.arg | 8)
+        i += 2
+      case (.loadFast, .loadFast) where a.arg < 65536 && b.arg < 65536:
+        out[i] = Instruction(.loadFastLoadFast, a.arg | (b.arg << 16))
+        i += 2
+      case (.loadFast, .loadConst) where a.arg < 65536 && b.arg < 65536:
+        out[i] = Instruction(.loadFastLoadConst, a.arg | (b.arg << 16))
+        i += 2
+      default:
+        i += 1
+      }
+    }
   }
 
   // MARK: Stack effects
@@ -217,6 +249,8 @@ final class CodeBuilder {
     case .raiseVarargs: return -n
     case .formatValue: return (n & 4) != 0 ? -1 : 0
     case .matchClass: return -2
+    case .compareJump: return -2
+    case .loadFastLoadFast, .loadFastLoadConst: return 2
     }
   }
 }

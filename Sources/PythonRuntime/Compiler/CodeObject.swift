@@ -52,8 +52,10 @@ final class CodeObject: PyObject {
   let lines: [Int32]
   /// Source columns of each instruction: (col, endLine, endCol), for carets.
   let positions: [SourceRange]
-  let constants: ContiguousArray<Value>
-  let names: ContiguousArray<PyStr>
+  /// Raw buffers (like `instructions`): the eval loop reads them on nearly
+  /// every instruction without touching reference counts.
+  let constants: UnsafeMutableBufferPointer<Value>
+  let names: UnsafeMutableBufferPointer<PyStr>
   /// Local variable names; parameters come first.
   let varnames: [PyStr]
   let cellvars: [PyStr]
@@ -77,12 +79,14 @@ final class CodeObject: PyObject {
   /// Finished frames of this code that nothing else references.
   var framePool: [Frame] = []
 
-  /// Total slots for locals, cells and free variables.
-  var frameSlots: Int { varnames.count + cellvars.count + freevars.count }
+  /// Total slots for locals, cells and free variables. Stored, not
+  /// computed: every call and generator resume reads it, and summing the
+  /// three array counts costs three retain/release pairs each time.
+  let frameSlots: Int
   /// Parameters including *args and **kwargs.
-  var totalArgs: Int {
-    argcount + kwonlyargcount + (flags.contains(.varargs) ? 1 : 0) + (flags.contains(.varkeywords) ? 1 : 0)
-  }
+  let totalArgs: Int
+  /// Whether calls must set up cells or free variables.
+  let hasCells: Bool
   var isGenerator: Bool { flags.contains(.generator) || flags.contains(.coroutine) || flags.contains(.asyncGenerator) }
 
   init(name: String, qualname: String, filename: String, firstLine: Int,
@@ -100,8 +104,12 @@ final class CodeObject: PyObject {
     self.instructions = buffer
     self.lines = lines
     self.positions = positions
-    self.constants = ContiguousArray(constants)
-    self.names = ContiguousArray(names)
+    let constantBuffer = UnsafeMutableBufferPointer<Value>.allocate(capacity: max(constants.count, 1))
+    _ = constantBuffer.initialize(from: constants)
+    self.constants = UnsafeMutableBufferPointer(rebasing: constantBuffer[0..<constants.count])
+    let nameBuffer = UnsafeMutableBufferPointer<PyStr>.allocate(capacity: max(names.count, 1))
+    _ = nameBuffer.initialize(from: names)
+    self.names = UnsafeMutableBufferPointer(rebasing: nameBuffer[0..<names.count])
     self.varnames = varnames
     self.cellvars = cellvars
     self.freevars = freevars
@@ -111,6 +119,9 @@ final class CodeObject: PyObject {
     self.kwonlyargcount = kwonlyargcount
     self.flags = flags
     self.stacksize = stacksize
+    self.frameSlots = varnames.count + cellvars.count + freevars.count
+    self.hasCells = !cellvars.isEmpty || !freevars.isEmpty
+    self.totalArgs = argcount + kwonlyargcount + (flags.contains(.varargs) ? 1 : 0) + (flags.contains(.varkeywords) ? 1 : 0)
     self.exceptionTable = exceptionTable
     let caches = UnsafeMutableBufferPointer<InlineCache>.allocate(capacity: max(instructions.count, 1))
     caches.initialize(repeating: InlineCache())
@@ -125,6 +136,10 @@ final class CodeObject: PyObject {
     framePool.removeAll()
     for p in slotPool { p.deallocate() }
     instructions.deallocate()
+    constants.deinitialize()
+    UnsafeMutablePointer(mutating: constants.baseAddress ?? UnsafeMutablePointer<Value>.allocate(capacity: 1)).deallocate()
+    names.deinitialize()
+    UnsafeMutablePointer(mutating: names.baseAddress ?? UnsafeMutablePointer<PyStr>.allocate(capacity: 1)).deallocate()
     caches.deinitialize()
     caches.deallocate()
   }

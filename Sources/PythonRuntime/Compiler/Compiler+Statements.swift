@@ -383,6 +383,10 @@ extension Compiler {
   /// The except clauses; entered with `[exc]` on top of `baseDepth`.
   private func compileHandlers(_ handlers: [ExceptHandler], handlerLabel: Label, baseDepth: Int, outer: Int,
                                end: Label, isStar: Bool) throws(PyException) {
+    if isStar {
+      try compileStarHandlers(handlers, handlerLabel: handlerLabel, baseDepth: baseDepth, outer: outer, end: end)
+      return
+    }
     let cleanup = b.newLabel()
     b.place(handlerLabel)
     b.setDepth(baseDepth + 1)
@@ -395,83 +399,120 @@ extension Compiler {
       b.range = h.range
       let next = b.newLabel()
       if let t = h.type {
-        if isStar {
-          try compileExpr(t)
-          b.emit(.checkEgMatch)      // [prev, rest, match]
-          b.emit(.copy, 1)
-          b.emitJump(.popJumpIfNone, next)
-          // keep only the match as "exc": [prev, rest, match] -> handled like normal exc
-          b.emit(.swap, 2)
-          b.emit(.popTop)           // [prev, match]
-        } else {
-          try compileExpr(t)
-          b.emit(.checkExcMatch)     // [prev, exc, bool]
-          b.emitJump(.popJumpIfFalse, next)
-        }
+        try compileExpr(t)
+        b.emit(.checkExcMatch)     // [prev, exc, bool]
+        b.emitJump(.popJumpIfFalse, next)
       } else if i != handlers.count - 1 {
         throw syntaxError("default 'except:' must be last", h.range)
       }
-      if let name = h.name {
-        compileStoreName(name)        // [prev]
-        let nameCleanup = b.newLabel()
-        let inner = b.pushHandler(nameCleanup, depth: baseDepth + 1)
-        blocks.append(.exceptHandler(name: name, outerHandler: outer))
-        try compileBody(h.body)
-        blocks.removeLast()
-        b.currentHandler = inner
-        b.emit(.popExcept)
-        loadConstant(.none)
-        compileStoreName(name)
-        compileDeleteName(name)
-        b.currentHandler = outer
-        b.emitJump(.jump, end)
-        // An exception inside the body: unbind the name, then re-raise.
-        b.place(nameCleanup)
-        b.setDepth(baseDepth + 2)
-        b.currentHandler = cleanupHandler
-        loadConstant(.none)
-        compileStoreName(name)
-        compileDeleteName(name)
-        b.emit(.reraise)
-      } else {
-        b.emit(.popTop)               // [prev]
-        blocks.append(.exceptHandler(name: nil, outerHandler: outer))
-        try compileBody(h.body)
-        blocks.removeLast()
-        b.currentHandler = cleanupHandler
-        b.emit(.popExcept)
-        b.currentHandler = outer
+      try compileHandlerBody(h, baseDepth: baseDepth, outer: outer, cleanupHandler: cleanupHandler) {
         b.emitJump(.jump, end)
       }
       b.currentHandler = cleanupHandler
       b.place(next)
-      if isStar && h.type != nil {
-        // [prev, rest, match(None)] -> drop match, continue with rest as exc
-        b.setDepth(baseDepth + 3)
-        b.emit(.popTop)
-        b.setDepth(baseDepth + 2)
-      } else {
-        b.setDepth(baseDepth + 2)
-      }
+      b.setDepth(baseDepth + 2)
     }
     // No clause matched: re-raise (the cleanup handler restores prev).
-    if isStar {
-      let nothingLeft = b.newLabel()
-      b.emit(.copy, 1)
-      b.emitJump(.popJumpIfNone, nothingLeft)
-      b.emit(.reraise)
-      b.place(nothingLeft)
-      b.setDepth(baseDepth + 2)
-      b.emit(.popTop)
-      b.currentHandler = outer
-      b.emit(.popExcept)
-      b.emitJump(.jump, end)
-    } else {
-      b.emit(.reraise)
-    }
+    b.emit(.reraise)
     b.currentHandler = outer
     b.place(cleanup)
     b.setDepth(baseDepth + 2)          // [prev, exc2]
+    b.emit(.swap, 2)
+    b.emit(.popExcept)
+    b.emit(.reraise)
+  }
+
+  /// One except clause whose matched exception is on top of `[prev]`:
+  /// binds it (or drops it), runs the body, restores `prev`, then `leave()`.
+  private func compileHandlerBody(_ h: ExceptHandler, baseDepth: Int, outer: Int, cleanupHandler: Int,
+                                  leave: () -> Void) throws(PyException) {
+    if let name = h.name {
+      compileStoreName(name)        // [prev]
+      let nameCleanup = b.newLabel()
+      let inner = b.pushHandler(nameCleanup, depth: baseDepth + 1)
+      blocks.append(.exceptHandler(name: name, outerHandler: outer))
+      try compileBody(h.body)
+      blocks.removeLast()
+      b.currentHandler = inner
+      b.emit(.popExcept)
+      loadConstant(.none)
+      compileStoreName(name)
+      compileDeleteName(name)
+      b.currentHandler = outer
+      leave()
+      // An exception inside the body: unbind the name, then re-raise.
+      b.place(nameCleanup)
+      b.setDepth(baseDepth + 2)
+      b.currentHandler = cleanupHandler
+      loadConstant(.none)
+      compileStoreName(name)
+      compileDeleteName(name)
+      b.emit(.reraise)
+    } else {
+      b.emit(.popTop)               // [prev]
+      blocks.append(.exceptHandler(name: nil, outerHandler: outer))
+      try compileBody(h.body)
+      blocks.removeLast()
+      b.currentHandler = cleanupHandler
+      b.emit(.popExcept)
+      b.currentHandler = outer
+      leave()
+    }
+  }
+
+  /// `except*` clauses: each clause takes the part of the exception group
+  /// it matches; the rest goes on to the next clause and, if anything is
+  /// left at the end, is re-raised.
+  private func compileStarHandlers(_ handlers: [ExceptHandler], handlerLabel: Label, baseDepth: Int, outer: Int,
+                                   end: Label) throws(PyException) {
+    let cleanup = b.newLabel()
+    b.place(handlerLabel)
+    b.setDepth(baseDepth + 1)
+    _ = b.pushHandler(cleanup, depth: baseDepth + 1, pushLasti: false)
+    let cleanupHandler = b.currentHandler
+    b.emit(.pushExcInfo)                    // [prev, rest]
+    for h in handlers {
+      b.range = h.range
+      guard let t = h.type else { throw syntaxError("expected exception type after except*", h.range) }
+      let noMatch = b.newLabel()
+      let nextClause = b.newLabel()
+      b.emit(.copy, 1)                      // [prev, rest, rest]
+      try compileExpr(t)
+      b.emit(.checkEgMatch)                 // [prev, rest, newRest, match]
+      b.emit(.copy, 1)
+      b.emitJump(.popJumpIfNone, noMatch)   // [prev, rest, newRest, match]
+      b.emit(.swap, 3)                      // [prev, match, newRest, rest]
+      b.emit(.popTop)                       // [prev, match, newRest]
+      b.emit(.swap, 2)                      // [prev, newRest, match]
+      // Bring newRest to the bottom so the clause runs on [prev, match].
+      b.emit(.swap, 2)                      // [prev, match, newRest]
+      b.emit(.swap, 3)                      // [newRest, match, prev]
+      b.emit(.swap, 2)                      // [newRest, prev, match]
+      try compileHandlerBody(h, baseDepth: baseDepth + 1, outer: outer, cleanupHandler: cleanupHandler) {
+        // [newRest]: continue with what is left.
+        b.emit(.pushExcInfo)                // [prev', newRest] (prev' is the group's context)
+        b.emitJump(.jump, nextClause)
+      }
+      b.place(noMatch)                      // [prev, rest, newRest, match(None)]
+      b.setDepth(baseDepth + 4)
+      b.emit(.popTop)
+      b.emit(.popTop)                       // [prev, rest]
+      b.place(nextClause)
+      b.setDepth(baseDepth + 2)
+    }
+    // Whatever no clause took is raised again; nothing left means done.
+    let nothingLeft = b.newLabel()
+    b.emit(.copy, 1)
+    b.emitJump(.popJumpIfNone, nothingLeft)
+    b.emit(.reraise)
+    b.place(nothingLeft)
+    b.setDepth(baseDepth + 2)
+    b.emit(.popTop)
+    b.currentHandler = outer
+    b.emit(.popExcept)
+    b.emitJump(.jump, end)
+    b.place(cleanup)
+    b.setDepth(baseDepth + 2)
     b.emit(.swap, 2)
     b.emit(.popExcept)
     b.emit(.reraise)

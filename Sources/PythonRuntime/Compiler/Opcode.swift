@@ -138,6 +138,17 @@ enum Opcode: UInt8 {
   case matchKeys
   case getLen
   case copyDictWithoutKeys
+
+  // Superinstructions, made by the assembler from a pair of instructions.
+  // The second instruction of the pair stays in place (so positions, line
+  // numbers and jump targets are unchanged) and is skipped.
+  /// `compareOp` + `popJumpIfFalse`/`popJumpIfTrue`: `arg` = kind | 8 when
+  /// jumping on true; the target is the next instruction's argument.
+  case compareJump
+  /// Two `loadFast`: `arg` = first | second << 16.
+  case loadFastLoadFast
+  /// `loadFast` + `loadConst`: `arg` = local | constant << 16.
+  case loadFastLoadConst
 }
 
 /// The operators `binaryOp` carries in its argument (in-place forms offset by 16).

@@ -438,9 +438,16 @@ struct SymbolTableBuilder {
 
   private mutating func visitComprehension(_ name: String, _ gens: [Comprehension], isGenerator: Bool,
                                            _ element: (inout SymbolTableBuilder) throws(PyException) -> Void) throws(PyException) {
-    // The first iterable is evaluated in the enclosing scope.
+    // The first iterable is evaluated in the enclosing scope. The code
+    // generator compiles the comprehension's function before that iterable,
+    // so the comprehension's scope must come first among the children.
+    let firstChild = current.children.count
     try visit(gens[0].iter)
     let scope = push(.comprehension, name, line: gens[0].iter.range.line)
+    if let parent = scope.parent, firstChild < parent.children.count - 1 {
+      parent.children.removeLast()
+      parent.children.insert(scope, at: firstChild)
+    }
     scope.isGenerator = isGenerator
     scope.parameters = [".0"]
     scope.bind(".0")

@@ -157,7 +157,8 @@ enum CrossInterpreter {
   }
 
   static func notShareable(_ ts: ThreadState, _ v: Value, cause: PyException? = nil) -> PyException {
-    let r = (try? ts.repr(v)) ?? "<object>"
+    // CPython formats the object with %S, i.e. str().
+    let r = (try? ts.str(v)) ?? "<object>"
     let e = PyException.make(InterpreterModules.notShareableError, "\(r) does not support cross-interpreter data")
     if let c = cause {
       e.cause = .object(c)
@@ -167,20 +168,28 @@ enum CrossInterpreter {
   }
 
   /// Converts a value in the sending interpreter.
-  static func share(_ ts: ThreadState, _ v: Value, mode: Mode) throws(PyException) -> SharedData {
+  ///
+  /// `callable` marks the function handed to `Interpreter.call`: CPython
+  /// packs it as a function first and reports why it is not stateless,
+  /// while anywhere else (arguments, queues) a value that nothing can carry
+  /// gets the generic "does not support cross-interpreter data" error.
+  static func share(_ ts: ThreadState, _ v: Value, mode: Mode, callable: Bool = false) throws(PyException) -> SharedData {
     if let d = try native(ts, v, mode: mode) { return d }
     guard mode == .fullFallback else { throw notShareable(ts, v) }
     // A function: stateless ones travel as code. Others are sent by
-    // reference (pickle's way), which only works for importable functions;
-    // when that fails too, the first problem is the one reported.
+    // reference (pickle's way), which only works for importable functions.
     if case .object(let o) = v, let fn = o as? PyFunction {
       guard let problem = statelessProblem(ts, fn) else { return .function(try SharedCode(fn.code)) }
-      if problem != "closures not supported", fn.module.asStr?.value == "__main__", !fn.qualname.contains("<locals>") {
+      // Pickle sends such a function by name, which works only when the
+      // name leads back to this very function (not for lambdas, say).
+      if problem != "closures not supported", fn.module.asStr?.value == "__main__",
+         FakeMain.resolvesInMain(ts, fn.qualname, to: o) {
         return .mainAttribute(qualname: fn.qualname)
       }
       do throws(PyException) {
         return try pickle(ts, v)
       } catch {
+        guard callable else { throw notShareable(ts, v) }
         let e = PyException.make(InterpreterModules.notShareableError, "only stateless functions are shareable")
         e.cause = .object(PyException.valueError(problem))
         e.suppressContext = true
@@ -201,7 +210,10 @@ enum CrossInterpreter {
     }
     if let t = o as? PyType, !t.qualname.contains("<locals>") {
       let module = t.moduleName
-      if module == "__main__" { return .mainAttribute(qualname: t.qualname) }
+      if module == "__main__" {
+        guard FakeMain.resolvesInMain(ts, t.qualname, to: o) else { return nil }
+        return .mainAttribute(qualname: t.qualname)
+      }
       return .byReference(module: module, qualname: t.qualname)
     }
     return nil
@@ -392,8 +404,33 @@ enum CrossInterpreter {
 /// name `<fake __main__>` (once per interpreter) and looks the function up
 /// there. Without a main program file this is impossible.
 enum FakeMain {
+  /// Whether `__main__.<qualname>` in the current interpreter is `object`
+  /// (pickle's check before sending something by name).
+  static func resolvesInMain(_ ts: ThreadState, _ qualname: String, to object: PyObject) -> Bool {
+    guard let found = find(ts, qualname, in: ts.interp.mainModule.attributes),
+          case .object(let o) = found else { return false }
+    return o === object
+  }
+
+  /// Walks a dotted qualname from a module namespace; nil when a part is missing.
+  private static func find(_ ts: ThreadState, _ qualname: String, in ns: PyDict) -> Value? {
+    var value: Value = .object(ns)
+    for part in qualname.split(separator: ".") {
+      if let d = value.asDict {
+        guard let v = d.getStr(intern(String(part))) else { return nil }
+        value = v
+      } else {
+        guard let v = try? ts.lookupAttrOptional(value, intern(String(part))) else { return nil }
+        value = v
+      }
+    }
+    return value
+  }
+
   static func lookup(_ ts: ThreadState, qualname: String) throws(PyException) -> Value {
     let interp = ts.interp
+    // Like pickle.loads: the receiver's own __main__ first.
+    if let found = find(ts, qualname, in: interp.mainModule.attributes) { return found }
     let ns: PyDict
     if let cached = interp.moduleState["<fake __main__>"] as? PyDict {
       ns = cached

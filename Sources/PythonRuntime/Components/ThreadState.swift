@@ -16,8 +16,9 @@ import Synchronization
 /// documents which code may run Python.
 final class ThreadState: @unchecked Sendable {
   let interp: Interpreter
-  /// The innermost executing frame.
-  var frame: Frame? = nil
+  /// The innermost executing frame. Not reference counted: each frame is
+  /// kept alive by the `run` call executing it.
+  unowned(unsafe) var frame: Frame? = nil
   /// The exception currently being handled (`sys.exception()`), or None.
   var handledException: Value = .none
   /// Python call depth, checked against the interpreter's recursion limit.

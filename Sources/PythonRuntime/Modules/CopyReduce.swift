@@ -30,7 +30,9 @@ extension ThreadState {
     if case .object(let o) = v, !t.isHeapType {
       let plain = o is PyInstance || o.kind == .list || o.kind == .dict || o.kind == .set
       if !plain && t.lookup(names.__getnewargs__) == nil {
-        throw PyException.typeError("cannot pickle '\(t.name)' object")
+        // CPython names C types by tp_name, which carries the module
+        // for extension types ('_thread.lock').
+        throw PyException.typeError("cannot pickle '\(t.fullName)' object")
       }
     }
     if case .object(let o) = v, t.isHeapType {

@@ -122,9 +122,11 @@ enum SysModule {
     return m
   }
 
-  static func namespace(_ values: [String: Value]) -> PyObject {
+  /// A `types.SimpleNamespace` with the attributes in the order given
+  /// (its repr lists them in insertion order, as CPython's does).
+  static func namespace(_ values: KeyValuePairs<String, Value>) -> PyObject {
     let o = PyInstance(type: PyType.simpleNamespace)
-    for (k, v) in values.sorted(by: { $0.key < $1.key }) { o.dict!.setStr(intern(k), v) }
+    for (k, v) in values { o.dict!.setStr(intern(k), v) }
     return o
   }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Inline fast paths for arithmetic on machine-word ints and floats.
 /// Each returns nil when the general path must decide (overflow into big
 /// ints, division by zero, negative shifts, mixed types).
@@ -60,8 +62,33 @@ enum Arith {
     case 1: return .float(a - b)
     case 2: return .float(a * b)
     case 4: return b == 0 ? nil : .float(a / b)
+    case 5: return b == 0 ? nil : (try? NumericOps.divmod(a, b)).map { .float($0.quotient) }
+    case 6: return b == 0 ? nil : (try? NumericOps.modulo(a, b)).map { .float($0) }
+    case 7: return floatPow(a, b)
     default: return nil
     }
+  }
+
+  /// `a ** b` for the common case of a positive finite base and a finite
+  /// exponent with a finite result; everything else (zero, negative bases
+  /// giving complex results, overflow errors) takes the general path.
+  @inline(__always)
+  static func floatPow(_ a: Double, _ b: Double) -> Value? {
+    guard a > 0, a.isFinite, b.isFinite else { return nil }
+    let r = pow(a, b)
+    return r.isFinite ? .float(r) : nil
+  }
+
+  /// Int with float (either side): Python converts the int to a float when
+  /// that is exact, which is the case below 2**53.
+  @inline(__always)
+  static func mixedOp(_ op: UInt32, _ a: Double, _ b: Double) -> Value? {
+    fastFloatOp(op, a, b)
+  }
+
+  @inline(__always)
+  static func exactDouble(_ i: Int) -> Double? {
+    i.magnitude <= (1 << 53) ? Double(i) : nil
   }
 
   @inline(__always)

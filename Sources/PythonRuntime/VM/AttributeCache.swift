@@ -37,7 +37,8 @@ enum AttributeCache {
   /// Fills the cache after a slow-path read of `o.name`.
   static func fillLoad(_ o: PyObject, _ name: PyStr, _ cache: UnsafeMutablePointer<InlineCache>) {
     let t = o.type!
-    guard t.isHeapType, !t.hasCustomGetAttribute, let d = o.dict else { return }
+    // Classes (of user-defined metaclasses) follow type attribute rules: never cached here.
+    guard t.isHeapType, !t.hasCustomGetAttribute, !(o is PyType), let d = o.dict else { return }
     if let found = t.lookup(name) {
       guard case .object(let f) = found, f.kind == .function else { return }
       cache.pointee = InlineCache(version: UInt64(truncatingIfNeeded: t.version), version2: UInt64(method),
@@ -68,7 +69,7 @@ enum AttributeCache {
   /// Fills the store cache when the class defines no data descriptor `name`.
   static func fillStore(_ o: PyObject, _ name: PyStr, _ cache: UnsafeMutablePointer<InlineCache>) {
     let t = o.type!
-    guard t.isHeapType, !t.hasCustomSetAttr, let d = o.dict, t.lookup(name) == nil else { return }
+    guard t.isHeapType, !t.hasCustomSetAttr, !(o is PyType), let d = o.dict, t.lookup(name) == nil else { return }
     cache.pointee = InlineCache(version: UInt64(truncatingIfNeeded: t.version), version2: UInt64(instanceAttribute),
                                 index: d.positionStr(name) ?? -1, owner: t, owner2: nil)
   }
@@ -85,7 +86,7 @@ enum AttributeCache {
 
   static func fillMethod(_ o: PyObject, _ name: PyStr, _ cache: UnsafeMutablePointer<InlineCache>) {
     let t = o.type!
-    guard !t.hasCustomGetAttribute, let found = t.lookup(name), case .object(let f) = found,
+    guard !t.hasCustomGetAttribute, !(o is PyType), let found = t.lookup(name), case .object(let f) = found,
           f.kind == .function || f.kind == .methodDescriptor else { return }
     // Builtin types never change; user classes carry a version.
     cache.pointee = InlineCache(version: UInt64(truncatingIfNeeded: t.version), version2: UInt64(method),

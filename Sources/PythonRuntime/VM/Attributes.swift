@@ -185,7 +185,9 @@ extension ThreadState {
   /// a bound-method object), otherwise `(attribute, null)`.
   @inline(__always)
   func loadMethod(_ obj: Value, _ name: PyStr) throws(PyException) -> (Value, Value) {
-    if case .object(let o) = obj, o.kind == .module || o.kind == .type || o.type === PyType.superType {
+    if case .object(let o) = obj,
+       o.kind == .module || o.kind == .type || o.type === PyType.superType || (o.kind == .instance && o is PyType) {
+      // (A class whose metaclass is user-defined has kind .instance.)
       return (try getAttr(obj, name), .null)
     }
     let t = obj.type

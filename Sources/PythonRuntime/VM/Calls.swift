@@ -52,9 +52,9 @@ extension ThreadState {
     let total = args.count + args.kwCount
     let buf = UnsafeMutablePointer<Value>.allocate(capacity: total + 1)
     buf.initialize(to: first)
-    (buf + 1).initialize(from: args.base, count: total)
+    (buf + 1).copyValues(from: args.base, total)
     defer {
-      buf.deinitialize(count: total + 1)
+      buf.releaseValues(total + 1)
       buf.deallocate()
     }
     let newArgs = Args(base: buf, count: args.count + 1, kwnames: args.kwnames)
@@ -173,20 +173,18 @@ extension ThreadState {
   func callFunction(_ fn: PyFunction, _ args: Args) throws(PyException) -> Value {
     let code = fn.code
     var f: Frame
+    let simple = args.kwnames == nil && args.count == code.argcount && code.kwonlyargcount == 0
+      && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
+    let passed = simple ? args.count : 0
     if let pooled = code.framePool.popLast() {
-      pooled.reset(globals: fn.globals, builtins: fn.builtins, function: fn)
+      pooled.reset(function: fn, arguments: args.base, count: passed)
       f = pooled
     } else {
-      f = Frame(code: code, globals: fn.globals, builtins: fn.builtins, locals: nil, function: fn)
+      f = Frame(code: code, function: fn, arguments: args.base, count: passed)
     }
     let slots = f.slots
-    if args.kwnames == nil && args.count == code.argcount && code.kwonlyargcount == 0
-      && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords) {
-      for i in 0..<args.count { slots[i] = args.base[i] }
-    } else {
-      try bindArguments(fn, code, slots, args)
-    }
-    if !code.cellvars.isEmpty || !code.freevars.isEmpty { setUpCells(fn, code, slots) }
+    if !simple { try bindArguments(fn, code, slots, args) }
+    if code.hasCells { setUpCells(fn, code, slots) }
     if code.isGenerator {
       let type: PyType = code.flags.contains(.coroutine) ? PyType.coroutine
         : code.flags.contains(.asyncGenerator) ? PyType.asyncGenerator : PyType.generator

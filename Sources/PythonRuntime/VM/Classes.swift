@@ -299,7 +299,7 @@ extension ThreadState {
     // Run the class body with the namespace as its locals.
     let code = body.code
     let f = Frame(code: code, globals: body.globals, builtins: body.builtins, locals: ns, function: body)
-    if !code.cellvars.isEmpty || !code.freevars.isEmpty { setUpCells(body, code, f.slots) }
+    if code.hasCells { setUpCells(body, code, f.slots) }
     _ = try run(f)
     if changed { ns.setStr(names.__orig_bases__, .object(PyTuple(origBases))) }
     let cls = try call(meta, args: [.object(name), .object(PyTuple(bases)), .object(ns)],

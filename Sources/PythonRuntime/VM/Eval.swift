@@ -26,6 +26,8 @@ extension ThreadState {
 
     let code = f.code
     let instrs = code.instructions.baseAddress!
+    let constants = code.constants
+    let names = code.names
     let locals = f.slots
     let base = f.stackBase
     var sp = base + f.stackDepth
@@ -50,7 +52,7 @@ extension ThreadState {
           // MARK: Stack
           case .popTop:
             sp -= 1
-            sp.deinitialize(count: 1)
+            sp.releaseValues(1)
           case .pushNull:
             sp.initialize(to: .null)
             sp += 1
@@ -63,7 +65,7 @@ extension ThreadState {
 
           // MARK: Variables
           case .loadConst:
-            sp.initialize(to: code.constants[Int(ins.arg)])
+            sp.initialize(to: constants[Int(ins.arg)])
             sp += 1
           case .loadFast:
             let v = locals[Int(ins.arg)]
@@ -73,6 +75,51 @@ extension ThreadState {
             }
             sp.initialize(to: v)
             sp += 1
+          case .loadFastLoadFast:
+            let a = locals[Int(ins.arg & 0xFFFF)]
+            let b = locals[Int(ins.arg >> 16)]
+            if case .null = a {
+              throw PyException.unboundLocal(code.varnames[Int(ins.arg & 0xFFFF)].value)
+            }
+            if case .null = b {
+              pc &+= 1
+              throw PyException.unboundLocal(code.varnames[Int(ins.arg >> 16)].value)
+            }
+            sp.initialize(to: a)
+            (sp + 1).initialize(to: b)
+            sp += 2
+            pc &+= 1
+          case .loadFastLoadConst:
+            let a = locals[Int(ins.arg & 0xFFFF)]
+            if case .null = a {
+              throw PyException.unboundLocal(code.varnames[Int(ins.arg & 0xFFFF)].value)
+            }
+            sp.initialize(to: a)
+            (sp + 1).initialize(to: constants[Int(ins.arg >> 16)])
+            sp += 2
+            pc &+= 1
+          case .compareJump:
+            // Operands are inspected in place: plain ints and floats need
+            // neither a copy nor a release.
+            let kind = ins.arg & 7
+            let outcome: Bool
+            if case .int(let a) = sp[-2], case .int(let b) = sp[-1] {
+              outcome = Arith.compareInts(kind, a, b)
+              sp -= 2
+            } else if case .float(let a) = sp[-2], case .float(let b) = sp[-1] {
+              outcome = Arith.compareFloats(kind, a, b)
+              sp -= 2
+            } else {
+              f.lasti = pc - 1
+              sp -= 2
+              let lhs = sp.move()
+              let rhs = (sp + 1).move()
+              let r = try compare(lhs, rhs, CompareKind(rawValue: kind)!)
+              if case .bool(let b) = r { outcome = b } else { outcome = try isTrue(r) }
+            }
+            let jump = instrs[pc]
+            pc &+= 1
+            if outcome == (ins.arg & 8 != 0) { pc = Int(jump.arg) }
           case .loadFastUnchecked:
             sp.initialize(to: locals[Int(ins.arg)])
             sp += 1
@@ -122,36 +169,36 @@ extension ThreadState {
             sp += 1
           case .loadGlobal:
             f.lasti = pc - 1
-            let v = try loadGlobal(f, code, pc - 1, code.names[Int(ins.arg)])
+            let v = try loadGlobal(f, code, pc - 1, names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .storeGlobal:
             sp -= 1
-            f.globals.setStr(code.names[Int(ins.arg)], sp.move())
+            f.globals.setStr(names[Int(ins.arg)], sp.move())
           case .deleteGlobal:
             f.lasti = pc - 1
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if f.globals.removeStr(name) == nil {
               throw PyException.nameError("name '\(name.value)' is not defined")
             }
           case .loadName:
             f.lasti = pc - 1
-            let v = try loadName(f, code.names[Int(ins.arg)])
+            let v = try loadName(f, names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .storeName:
             f.lasti = pc - 1
             sp -= 1
             let v = sp.move()
-            try storeName(f, code.names[Int(ins.arg)], v)
+            try storeName(f, names[Int(ins.arg)], v)
           case .deleteName:
             f.lasti = pc - 1
-            try deleteName(f, code.names[Int(ins.arg)])
+            try deleteName(f, names[Int(ins.arg)])
 
           // MARK: Attributes
           case .loadAttr:
             let obj = sp[-1]
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if case .object(let o) = obj, o.kind == .instance {
               let cache = code.caches.baseAddress! + (pc - 1)
               if let v = AttributeCache.load(o, name, cache) {
@@ -172,9 +219,9 @@ extension ThreadState {
             sp -= 2
             let obj = sp[1] // top: object
             let value = sp[0]
-            (sp + 1).deinitialize(count: 1)
-            sp.deinitialize(count: 1)
-            let name = code.names[Int(ins.arg)]
+            (sp + 1).releaseValues(1)
+            sp.releaseValues(1)
+            let name = names[Int(ins.arg)]
             if case .object(let o) = obj, o.kind == .instance {
               let cache = code.caches.baseAddress! + (pc - 1)
               if AttributeCache.store(o, name, value, cache) { break }
@@ -187,10 +234,10 @@ extension ThreadState {
             f.lasti = pc - 1
             sp -= 1
             let obj = sp.move()
-            try delAttr(obj, code.names[Int(ins.arg)])
+            try delAttr(obj, names[Int(ins.arg)])
           case .loadMethod:
             let obj = sp[-1]
-            let name = code.names[Int(ins.arg)]
+            let name = names[Int(ins.arg)]
             if case .object(let o) = obj, o.kind != .module, o.kind != .type {
               let cache = code.caches.baseAddress! + (pc - 1)
               if let m = AttributeCache.method(o, name, cache) {
@@ -215,45 +262,46 @@ extension ThreadState {
 
           // MARK: Operators
           case .binaryOp:
-            let rhs = sp[-1]
-            let lhs = sp[-2]
-            var result: Value
-            if case .int(let a) = lhs, case .int(let b) = rhs, let r = Arith.fastIntOp(ins.arg, a, b) {
-              result = r
-            } else if case .float(let a) = lhs, case .float(let b) = rhs, let r = Arith.fastFloatOp(ins.arg, a, b) {
-              result = r
-            } else {
-              f.lasti = pc - 1
-              sp -= 2
-              sp.deinitialize(count: 2)
-              result = try binaryOp(BinaryOpKind(rawValue: ins.arg)!, lhs, rhs)
-              sp.initialize(to: result)
-              sp += 1
+            // Fast paths read the operands in place and overwrite them:
+            // ints and floats hold no references, so nothing is released.
+            let result: Value?
+            switch (sp[-2], sp[-1]) {
+            case (.int(let a), .int(let b)): result = Arith.fastIntOp(ins.arg, a, b)
+            case (.float(let a), .float(let b)): result = Arith.fastFloatOp(ins.arg, a, b)
+            case (.int(let a), .float(let b)): result = Arith.exactDouble(a).flatMap { Arith.fastFloatOp(ins.arg, $0, b) }
+            case (.float(let a), .int(let b)): result = Arith.exactDouble(b).flatMap { Arith.fastFloatOp(ins.arg, a, $0) }
+            default: result = nil
+            }
+            if let r = result {
+              sp -= 1
+              (sp - 1).initialize(to: r)
               break
             }
-            sp -= 1
-            sp.deinitialize(count: 1)
-            sp[-1] = result
+            f.lasti = pc - 1
+            sp -= 2
+            let lhs = sp.move()
+            let rhs = (sp + 1).move()
+            let r = try binaryOp(BinaryOpKind(rawValue: ins.arg)!, lhs, rhs)
+            sp.initialize(to: r)
+            sp += 1
           case .compareOp:
-            let rhs = sp[-1]
-            let lhs = sp[-2]
-            let result: Value
-            if case .int(let a) = lhs, case .int(let b) = rhs {
-              result = .bool(Arith.compareInts(ins.arg, a, b))
-            } else if case .float(let a) = lhs, case .float(let b) = rhs {
-              result = .bool(Arith.compareFloats(ins.arg, a, b))
-            } else {
-              f.lasti = pc - 1
-              sp -= 2
-              sp.deinitialize(count: 2)
-              let r = try compare(lhs, rhs, CompareKind(rawValue: ins.arg)!)
-              sp.initialize(to: r)
-              sp += 1
+            if case .int(let a) = sp[-2], case .int(let b) = sp[-1] {
+              sp -= 1
+              (sp - 1).initialize(to: .bool(Arith.compareInts(ins.arg, a, b)))
               break
             }
-            sp -= 1
-            sp.deinitialize(count: 1)
-            sp[-1] = result
+            if case .float(let a) = sp[-2], case .float(let b) = sp[-1] {
+              sp -= 1
+              (sp - 1).initialize(to: .bool(Arith.compareFloats(ins.arg, a, b)))
+              break
+            }
+            f.lasti = pc - 1
+            sp -= 2
+            let lhs = sp.move()
+            let rhs = (sp + 1).move()
+            let r = try compare(lhs, rhs, CompareKind(rawValue: ins.arg)!)
+            sp.initialize(to: r)
+            sp += 1
           case .isOp:
             sp -= 1
             let rhs = sp.move()
@@ -264,7 +312,7 @@ extension ThreadState {
             sp -= 2
             let container = sp[1]
             let item = sp[0]
-            sp.deinitialize(count: 2)
+            sp.releaseValues(2)
             let found = try contains(container, item)
             sp.initialize(to: .bool(ins.arg == 0 ? found : !found))
             sp += 1
@@ -289,7 +337,7 @@ extension ThreadState {
               sp[-1] = .float(-d)
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
               let r = try unaryOp(.neg, v)
               sp.initialize(to: r)
               sp += 1
@@ -309,33 +357,29 @@ extension ThreadState {
             sp.initialize(to: r)
             sp += 1
           case .binarySubscr:
-            let key = sp[-1]
-            let container = sp[-2]
-            if case .object(let o) = container, o.kind == .list, case .int(var i) = key {
+            if case .int(var i) = sp[-1], case .object(let o) = sp[-2], o.kind == .list {
               let list = unsafeDowncast(o, to: PyList.self)
               if i < 0 { i += list.items.count }
               if i >= 0 && i < list.items.count {
                 let v = list.items[i]
                 sp -= 1
-                sp.deinitialize(count: 1)
-                sp[-1] = v
+                sp[-1] = v  // releases the list; the int key needs nothing
                 break
               }
             }
             f.lasti = pc - 1
             sp -= 2
-            sp.deinitialize(count: 2)
+            let container = sp.move()
+            let key = (sp + 1).move()
             let v = try getItem(container, key)
             sp.initialize(to: v)
             sp += 1
           case .storeSubscr:
             // stack: value, container, key
-            let key = sp[-1]
-            let container = sp[-2]
-            let value = sp[-3]
             sp -= 3
-            sp.deinitialize(count: 3)
-            if case .object(let o) = container, o.kind == .list, case .int(var i) = key {
+            let value = sp.move()
+            let container = (sp + 1).move()
+            if case .int(var i) = sp[2], case .object(let o) = container, o.kind == .list {
               let list = unsafeDowncast(o, to: PyList.self)
               if i < 0 { i += list.items.count }
               if i >= 0 && i < list.items.count {
@@ -343,6 +387,7 @@ extension ThreadState {
                 break
               }
             }
+            let key = (sp + 2).move()
             f.lasti = pc - 1
             try setItem(container, key, value)
           case .deleteSubscr:
@@ -350,7 +395,7 @@ extension ThreadState {
             sp -= 2
             let key = sp[1]
             let container = sp[0]
-            sp.deinitialize(count: 2)
+            sp.releaseValues(2)
             try delItem(container, key)
           case .buildSlice:
             let n = Int(ins.arg)
@@ -358,7 +403,7 @@ extension ThreadState {
             let stop = sp[-n + 1]
             let start = sp[-n]
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: .object(PySlice(start: start, stop: stop, step: step)))
             sp += 1
 
@@ -367,14 +412,14 @@ extension ThreadState {
             let n = Int(ins.arg)
             let t = PyTuple.make(ContiguousArray(UnsafeBufferPointer(start: sp - n, count: n)))
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: .object(t))
             sp += 1
           case .buildList:
             let n = Int(ins.arg)
             let l = PyList(ContiguousArray(UnsafeBufferPointer(start: sp - n, count: n)))
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: .object(l))
             sp += 1
           case .buildSet:
@@ -382,7 +427,7 @@ extension ThreadState {
             let n = Int(ins.arg)
             let items = Array(UnsafeBufferPointer(start: sp - n, count: n))
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             let s = PySet()
             for v in items { try s.add(self, v) }
             sp.initialize(to: .object(s))
@@ -392,7 +437,7 @@ extension ThreadState {
             let n = Int(ins.arg)
             let items = Array(UnsafeBufferPointer(start: sp - 2 * n, count: 2 * n))
             sp -= 2 * n
-            sp.deinitialize(count: 2 * n)
+            sp.releaseValues(2 * n)
             let d = PyDict()
             var i = 0
             while i < items.count {
@@ -408,7 +453,7 @@ extension ThreadState {
               if let str = sp[i - n].asStr { s += str.value }
             }
             sp -= n
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: Value(s))
             sp += 1
           case .listAppend:
@@ -425,7 +470,7 @@ extension ThreadState {
             sp -= 2
             let value = sp[1]
             let key = sp[0]
-            sp.deinitialize(count: 2)
+            sp.releaseValues(2)
             try unsafeDowncast(sp[-Int(ins.arg)].asObject!, to: PyDict.self).set(self, key, value)
           case .listExtend:
             f.lasti = pc - 1
@@ -485,23 +530,23 @@ extension ThreadState {
             pc = Int(ins.arg)
           case .popJumpIfFalse:
             sp -= 1
-            let v = sp.move()
-            switch v {
+            switch sp.pointee {
             case .bool(let b): if !b { pc = Int(ins.arg) }
             case .none: pc = Int(ins.arg)
             case .int(let i): if i == 0 { pc = Int(ins.arg) }
             default:
+              let v = sp.move()
               f.lasti = pc - 1
               if try !isTrue(v) { pc = Int(ins.arg) }
             }
           case .popJumpIfTrue:
             sp -= 1
-            let v = sp.move()
-            switch v {
+            switch sp.pointee {
             case .bool(let b): if b { pc = Int(ins.arg) }
             case .none: break
             case .int(let i): if i != 0 { pc = Int(ins.arg) }
             default:
+              let v = sp.move()
               f.lasti = pc - 1
               if try isTrue(v) { pc = Int(ins.arg) }
             }
@@ -517,7 +562,7 @@ extension ThreadState {
               pc = Int(ins.arg)
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
             }
           case .jumpIfTrueOrPop:
             f.lasti = pc - 1
@@ -525,7 +570,7 @@ extension ThreadState {
               pc = Int(ins.arg)
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
             }
           case .getIter:
             f.lasti = pc - 1
@@ -554,7 +599,7 @@ extension ThreadState {
               sp += 1
             } else {
               sp -= 1
-              sp.deinitialize(count: 1)
+              sp.releaseValues(1)
               pc = Int(ins.arg)
             }
           case .returnValue:
@@ -570,7 +615,7 @@ extension ThreadState {
             f.pc = pc
             f.lasti = pc - 1
             f.suspended = false
-            return code.constants[Int(ins.arg)]
+            return constants[Int(ins.arg)]
 
           // MARK: Calls
           case .call, .callKw:
@@ -607,7 +652,7 @@ extension ThreadState {
             }
             let n = sp - callableSlot
             sp = callableSlot
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
             sp.initialize(to: result)
             sp += 1
             if breaker.isSet {
@@ -662,7 +707,7 @@ extension ThreadState {
             sp.initialize(to: .object(fn))
             sp += 1
           case .loadBuildClass:
-            sp.initialize(to: f.builtins.getStr(names.__build_class__) ?? .none)
+            sp.initialize(to: f.builtins.getStr(PythonRuntime.names.__build_class__) ?? .none)
             sp += 1
 
           // MARK: Exceptions
@@ -770,21 +815,21 @@ extension ThreadState {
 
           // MARK: Modules and the rest
           case .setupAnnotations:
-            if let ns = f.locals, ns.getStr(names.__annotations__) == nil {
-              ns.setStr(names.__annotations__, .object(PyDict()))
+            if let ns = f.locals, ns.getStr(PythonRuntime.names.__annotations__) == nil {
+              ns.setStr(PythonRuntime.names.__annotations__, .object(PyDict()))
             }
           case .importName:
             f.lasti = pc - 1
             sp -= 2
             let fromlist = sp[1]
             let level = sp[0]
-            sp.deinitialize(count: 2)
-            let m = try importName(code.names[Int(ins.arg)], fromlist: fromlist, level: level, frame: f)
+            sp.releaseValues(2)
+            let m = try importName(names[Int(ins.arg)], fromlist: fromlist, level: level, frame: f)
             sp.initialize(to: m)
             sp += 1
           case .importFrom:
             f.lasti = pc - 1
-            let v = try importFrom(sp[-1], code.names[Int(ins.arg)])
+            let v = try importFrom(sp[-1], names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .importStar:
@@ -832,7 +877,7 @@ extension ThreadState {
             let kw = sp[2]
             let cls = sp[1]
             let subject = sp[0]
-            sp.deinitialize(count: 3)
+            sp.releaseValues(3)
             let r = try matchClass(subject: subject, cls: cls, positionalCount: Int(ins.arg), kwnames: kw)
             sp.initialize(to: r)
             sp += 1
@@ -857,7 +902,7 @@ extension ThreadState {
           if sp > target {
             let n = sp - target
             sp = target
-            sp.deinitialize(count: n)
+            sp.releaseValues(n)
           }
           if h.pushLasti {
             sp.initialize(to: .int(lasti))
@@ -870,7 +915,7 @@ extension ThreadState {
         }
         let n = sp - base
         sp = base
-        sp.deinitialize(count: n)
+        sp.releaseValues(n)
         f.stackDepth = 0
         f.suspended = false
         f.pc = pc

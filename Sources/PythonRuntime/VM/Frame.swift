@@ -10,8 +10,11 @@ final class Frame: PyObject {
   /// in its code object's pool, which owns it, so the code outlives it.
   unowned(unsafe) let code: CodeObject
   private var codeOwner: CodeObject?
-  private(set) var globals: PyDict
-  private(set) var builtins: PyDict
+  /// Not reference counted here: the frame's function (or `namespaceOwner`
+  /// for module code) keeps them alive.
+  unowned(unsafe) private(set) var globals: PyDict
+  unowned(unsafe) private(set) var builtins: PyDict
+  private var namespaceOwner: (PyDict, PyDict)?
   /// The namespace for name-based access: the class namespace in a class
   /// body, the globals in module code, or an explicit `exec` mapping.
   var locals: PyDict?
@@ -24,7 +27,8 @@ final class Frame: PyObject {
   /// Index of the instruction that last ran (for line numbers).
   var lasti = 0
   /// The calling frame while this one executes.
-  var back: Frame? = nil
+  /// Not reference counted: the caller's `run` keeps its frame alive.
+  unowned(unsafe) var back: Frame? = nil
   private(set) var function: PyFunction?
   /// Exception state saved by a suspended generator frame.
   var savedException: Value = .none
@@ -40,17 +44,54 @@ final class Frame: PyObject {
     self.codeOwner = code
     self.globals = globals
     self.builtins = builtins
+    self.namespaceOwner = (globals, builtins)
     self.locals = locals
     self.function = function
     let n = code.frameSlots + code.stacksize
     capacity = n
     slots = code.slotPool.popLast() ?? UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
-    slots.initialize(repeating: .null, count: code.frameSlots)
+    slots.fillNull(code.frameSlots)
     super.init(type: PyType.frame, kind: .other)
   }
 
+  /// A function frame whose first `count` locals are the arguments.
+  init(code: CodeObject, function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
+    self.code = code
+    self.codeOwner = code
+    self.globals = function.globals
+    self.builtins = function.builtins
+    self.locals = nil
+    self.function = function
+    let n = code.frameSlots + code.stacksize
+    capacity = n
+    slots = code.slotPool.popLast() ?? UnsafeMutablePointer<Value>.allocate(capacity: max(n, 1))
+    slots.copyValues(from: arguments, count)
+    (slots + count).fillNull(code.frameSlots - count)
+    super.init(type: PyType.frame, kind: .other)
+  }
+
+  /// Reuses a finished frame for a call whose arguments fill the first locals.
+  func reset(function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
+    slots.releaseValues(code.frameSlots)
+    slots.copyValues(from: arguments, count)
+    (slots + count).fillNull(code.frameSlots - count)
+    codeOwner = code
+    globals = function.globals
+    builtins = function.builtins
+    self.function = function
+    locals = nil
+    stackDepth = 0
+    pc = 0
+    lasti = 0
+    back = nil
+    savedException = .none
+    isExecuting = false
+    suspended = false
+    delegateExit = -1
+  }
+
   deinit {
-    slots.deinitialize(count: code.frameSlots + stackDepth)
+    slots.releaseValues(code.frameSlots + stackDepth)
     if code.slotPool.count < 4 {
       code.slotPool.append(slots)
     } else {
@@ -61,10 +102,11 @@ final class Frame: PyObject {
   /// Makes a finished frame ready to run its code again (frame reuse for
   /// calls: a finished frame nobody else references is recycled).
   func reset(globals: PyDict, builtins: PyDict, function: PyFunction?) {
-    slots.update(repeating: .null, count: code.frameSlots)
+    slots.resetToNull(code.frameSlots)
     codeOwner = function == nil ? nil : code
     self.globals = globals
     self.builtins = builtins
+    namespaceOwner = nil
     self.function = function
     locals = nil
     stackDepth = 0

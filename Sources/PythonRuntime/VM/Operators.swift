@@ -156,18 +156,22 @@ extension ThreadState {
     if let r = try NativeOps.compare(self, a, b, op) { return .bool(r) }
     let ta = a.type, tb = b.type
     var checkedReflected = false
-    if tb !== ta && tb.isSubtype(of: ta) && !isNativelyHandled(b) {
+    // NativeOps already answered when both operands are builtin values; a
+    // builtin operand's method still matters against a user-defined one
+    // (dict.__eq__(d, counter)).
+    let bothNative = isNativelyHandled(a) && isNativelyHandled(b)
+    if tb !== ta && tb.isSubtype(of: ta) && !bothNative {
       if let m = tb.lookup(Dunder.compareName(op.swapped)) {
         checkedReflected = true
         let r = try callMethodValue(m, b, a)
         if !r.isNotImplemented { return r }
       }
     }
-    if !isNativelyHandled(a), let m = ta.lookup(Dunder.compareName(op)) {
+    if !bothNative, let m = ta.lookup(Dunder.compareName(op)) {
       let r = try callMethodValue(m, a, b)
       if !r.isNotImplemented { return r }
     }
-    if !checkedReflected && !isNativelyHandled(b), let m = tb.lookup(Dunder.compareName(op.swapped)) {
+    if !checkedReflected && !bothNative, let m = tb.lookup(Dunder.compareName(op.swapped)) {
       let r = try callMethodValue(m, b, a)
       if !r.isNotImplemented { return r }
     }

@@ -102,6 +102,7 @@ public final class SiteGenerator {
     var files: [String: SiteFile] = [:]
     let siteTitle = titles["index.md"] ?? "Documentation"
     let order = navigation.readingOrder
+    let homePage = titles["index.md"] != nil ? "index.md" : (order.first ?? "index.md")
     let examples = Dictionary(reports.map { ($0.path, $0.examples) }, uniquingKeysWith: { a, _ in a })
     var searchIndex = SearchIndex()
     var navigationByFolder: [String: String] = [:]
@@ -132,15 +133,18 @@ public final class SiteGenerator {
         title: page.title, siteTitle: siteTitle, description: page.source.description,
         contentHTML: content.html, navHTML: navigation.html(currentPage: page.path, cache: &navigationByFolder),
         toc: page.headings.filter { $0.level == 2 || $0.level == 3 },
-        previous: neighbour(-1), next: neighbour(1), root: LinkResolver.rootPrefix(ofPage: page.path))
+        previous: neighbour(-1), next: neighbour(1), root: LinkResolver.rootPrefix(ofPage: page.path),
+        home: LinkResolver.relativePath(from: directory, to: LinkResolver.outputPath(ofPage: homePage)))
       files[page.outputPath] = .data(Data(theme.template.render(layout.context).utf8))
     }
     // Web servers answer unknown addresses at any depth with it, so its links
     // are relative to the root (where most 404s come from).
-    let notFound = PageLayout(
+    let home = LinkResolver.outputPath(ofPage: homePage)
+    var notFound = PageLayout(
       title: "Page not found", siteTitle: siteTitle, description: nil,
-      contentHTML: "<h1>Page not found</h1>\n<p>There is no page at this address. Try the search box, or start from the <a href=\"index.html\">first page</a>.</p>\n",
-      navHTML: navigation.html(currentPage: ""), toc: [], previous: nil, next: nil, root: "")
+      contentHTML: "<div class=\"not-found\">\n<p class=\"not-found-code\">404</p>\n<h1>Page not found</h1>\n<p>There is no page at this address: it may have moved or been renamed. Try the search box above, or go to the <a href=\"\(HTML.escapeAttribute(home))\">home page</a>.</p>\n</div>\n",
+      navHTML: navigation.html(currentPage: ""), toc: [], previous: nil, next: nil, root: "", home: home)
+    notFound.isNotFound = true
     files["404.html"] = .data(Data(theme.template.render(notFound.context).utf8))
     files["search-index.js"] = .data(Data(searchIndex.javaScript.utf8))
     for (name, data) in theme.files { files[Theme.outputFolder + "/" + name] = .data(data) }

@@ -46,10 +46,169 @@ private struct TreeConverter {
     var result: [MarkdownBlock] = []
     var child = cmark_node_first_child(parent)
     while let node = child {
-      if let block = block(node) { result.append(block) }
+      if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let split = tables(in: node) {
+        result += split
+      } else if let block = block(node) {
+        result.append(block)
+      }
       child = cmark_node_next(node)
     }
     return result
+  }
+
+  // MARK: Tables
+
+  /// GitHub-flavoured tables. CommonMark reads a table as a paragraph, so a
+  /// paragraph whose lines hold a header row followed by a delimiter row
+  /// (`| --- | :-: |`) becomes a table; lines before the header stay a
+  /// paragraph. nil when the paragraph holds no table.
+  func tables(in node: OpaquePointer) -> [MarkdownBlock]? {
+    let first = Int(cmark_node_get_start_line(node))
+    let last = max(first, Int(cmark_node_get_end_line(node)))
+    guard last > first else { return nil }
+    let indent = max(0, Int(cmark_node_get_start_column(node)) - 1)
+    var rows: [(text: String, line: Int)] = []
+    for line in first...last {
+      let text = Self.removeContainerPrefix(lineText(line), width: indent)
+      if text.trimmingCharacters(in: .whitespaces).isEmpty { break }
+      rows.append((text, line))
+    }
+    guard rows.count >= 2 else { return nil }
+    for index in 0..<(rows.count - 1) {
+      guard rows[index].text.contains("|") || rows[index + 1].text.contains("|"),
+        let alignments = Self.delimiterRow(rows[index + 1].text) else { continue }
+      let header = Self.cells(of: rows[index].text)
+      guard header.count == alignments.count else { continue }
+      var blocks: [MarkdownBlock] = []
+      if index > 0 {
+        let before = rows[..<index].map(\.text).joined(separator: "\n")
+        blocks.append(.paragraph(Self.parseInlines(before, line: first), line: first))
+      }
+      let width = alignments.count
+      let body = rows[(index + 2)...].map { row -> [[MarkdownInline]] in
+        var cells = Self.cells(of: row.text).prefix(width).map { Self.parseInlines($0, line: row.line) }
+        while cells.count < width { cells.append([]) }
+        return cells
+      }
+      let table = MarkdownTable(alignments: alignments,
+                                header: header.map { Self.parseInlines($0, line: rows[index].line) },
+                                rows: body, line: rows[index].line)
+      blocks.append(.table(table))
+      return blocks
+    }
+    return nil
+  }
+
+  /// A line inside a quote or list item without the quote markers and the
+  /// indentation that put the paragraph at column `width + 1`.
+  static func removeContainerPrefix(_ line: String, width: Int) -> String {
+    var dropped = 0
+    var index = line.startIndex
+    while dropped < width, index < line.endIndex, line[index] == " " || line[index] == ">" || line[index] == "\t" {
+      index = line.index(after: index)
+      dropped += 1
+    }
+    return String(line[index...])
+  }
+
+  /// The alignments of a delimiter row (`| :--- | ---: |`), nil when the line is not one.
+  static func delimiterRow(_ line: String) -> [MarkdownTable.Alignment]? {
+    let cells = cells(of: line)
+    guard !cells.isEmpty else { return nil }
+    var alignments: [MarkdownTable.Alignment] = []
+    for cell in cells {
+      let left = cell.hasPrefix(":"), right = cell.hasSuffix(":") && cell.count > 1
+      let dashes = cell.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
+      guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+      alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
+    }
+    // One column needs a pipe, or `---` would be a setext heading underline.
+    guard alignments.count > 1 || line.contains("|") else { return nil }
+    return alignments
+  }
+
+  /// A row's cells, trimmed: split at pipes that are not escaped, without the
+  /// optional outer pipes; `\|` in a cell stands for `|` (also in code spans).
+  static func cells(of line: String) -> [String] {
+    var text = Substring(line.trimmingCharacters(in: .whitespaces))
+    if text.hasPrefix("|") { text = text.dropFirst() }
+    if text.hasSuffix("|"), !text.hasSuffix("\\|") { text = text.dropLast() }
+    var cells: [String] = []
+    var current = ""
+    var escaped = false
+    for character in text {
+      if escaped {
+        current += character == "|" ? "|" : "\\" + String(character)
+        escaped = false
+      } else if character == "\\" {
+        escaped = true
+      } else if character == "|" {
+        cells.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    if escaped { current += "\\" }
+    cells.append(current)
+    return cells.map { $0.trimmingCharacters(in: .whitespaces) }
+  }
+
+  /// Parses text as the inline content of one paragraph (a table cell), with
+  /// links reported at `line`. Text that would open a block (`- `, `1. `,
+  /// `# `, `>`) is escaped first, since a cell is never a block.
+  static func parseInlines(_ text: String, line: Int) -> [MarkdownInline] {
+    guard !text.isEmpty else { return [] }
+    let source = escapeBlockStart(text)
+    let utf8 = Array(source.utf8)
+    guard let root = utf8.withUnsafeBufferPointer({ buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+        cmark_parse_document($0, buffer.count, CMARK_OPT_DEFAULT)
+      }
+    }) else { return [.text(text)] }
+    defer { cmark_node_free(root) }
+    let converter = TreeConverter(lines: source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    var inlines: [MarkdownInline] = []
+    var child = cmark_node_first_child(root)
+    var currentLine = line
+    while let node = child {
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_PARAGRAPH:
+        if !inlines.isEmpty { inlines.append(.softBreak) }
+        inlines += converter.inlines(under: node, line: &currentLine)
+      case CMARK_NODE_HTML_BLOCK:
+        inlines.append(.html(converter.string(cmark_node_get_literal(node)).trimmingCharacters(in: .newlines)))
+      default:
+        inlines.append(.text(text))
+      }
+      child = cmark_node_next(node)
+    }
+    return inlines
+  }
+
+  static func escapeBlockStart(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    let rest = text.dropFirst()
+    switch first {
+    case ">", "#", "=", "~":
+      return "\\" + text
+    case "-", "+", "*", "_":
+      // A list marker or a thematic break; `*emphasis*` and `__strong__` stay.
+      if rest.isEmpty || rest.first == " " || rest.allSatisfy({ $0 == first || $0 == " " }) { return "\\" + text }
+      return text
+    case "`":
+      return text.hasPrefix("```") ? "\\" + text : text
+    default:
+      if first.isASCII, first.isNumber {
+        let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
+        let after = text.dropFirst(digits.count)
+        if digits.count <= 9, let marker = after.first, marker == "." || marker == ")",
+          after.count == 1 || after.dropFirst().first == " " {
+          return digits + "\\" + after
+        }
+      }
+      return text
+    }
   }
 
   mutating func block(_ node: OpaquePointer) -> MarkdownBlock? {

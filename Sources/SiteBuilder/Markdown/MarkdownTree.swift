@@ -17,6 +17,9 @@ public enum MarkdownBlock: Equatable, Sendable {
   case list(MarkdownList)
   case thematicBreak(line: Int)
   case html(String, line: Int)
+  /// A GitHub-flavoured Markdown table (libcmark has no table extension, so
+  /// `CMarkParser` recognises them in paragraphs).
+  case table(MarkdownTable)
 
   /// The first line of the block in the Markdown file.
   public var line: Int {
@@ -26,6 +29,7 @@ public enum MarkdownBlock: Equatable, Sendable {
       return line
     case .codeBlock(let block): return block.line
     case .list(let list): return list.line
+    case .table(let table): return table.line
     }
   }
 }
@@ -69,6 +73,28 @@ public struct MarkdownList: Equatable, Sendable {
     self.items = items
     self.line = line
   }
+}
+
+public struct MarkdownTable: Equatable, Sendable {
+  public enum Alignment: String, Equatable, Sendable { case none, left, center, right }
+  /// One per column.
+  public var alignments: [Alignment]
+  /// The header cells, one per column.
+  public var header: [[MarkdownInline]]
+  /// Body rows, each with exactly one cell per column.
+  public var rows: [[[MarkdownInline]]]
+  /// The line of the header row.
+  public var line: Int
+
+  public init(alignments: [Alignment], header: [[MarkdownInline]], rows: [[[MarkdownInline]]], line: Int) {
+    self.alignments = alignments
+    self.header = header
+    self.rows = rows
+    self.line = line
+  }
+
+  /// Every cell, header first, row by row.
+  public var cells: [[MarkdownInline]] { header + rows.flatMap { $0 } }
 }
 
 public indirect enum MarkdownInline: Equatable, Sendable {

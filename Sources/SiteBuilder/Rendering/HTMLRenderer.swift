@@ -93,7 +93,31 @@ public struct HTMLRenderer {
       html += "<hr>\n"
     case .html(let raw, _):
       html += raw
+    case .table(let table):
+      renderTable(table, into: &html)
     }
+  }
+
+  /// Tables scroll sideways inside their wrapper instead of widening the page.
+  func renderTable(_ table: MarkdownTable, into html: inout String) {
+    func cell(_ tag: String, _ content: [MarkdownInline], column: Int) -> String {
+      let alignment = column < table.alignments.count ? table.alignments[column] : .none
+      let style = alignment == .none ? "" : " style=\"text-align: \(alignment.rawValue)\""
+      return "<\(tag)\(style)>" + renderInlines(content) + "</\(tag)>"
+    }
+    html += "<div class=\"table-wrap\"><table>\n<thead>\n<tr>"
+    for (column, content) in table.header.enumerated() { html += cell("th", content, column: column) }
+    html += "</tr>\n</thead>\n"
+    if !table.rows.isEmpty {
+      html += "<tbody>\n"
+      for row in table.rows {
+        html += "<tr>"
+        for (column, content) in row.enumerated() { html += cell("td", content, column: column) }
+        html += "</tr>\n"
+      }
+      html += "</tbody>\n"
+    }
+    html += "</table></div>\n"
   }
 
   func renderCode(_ block: CodeBlock, into html: inout String) {
@@ -106,6 +130,8 @@ public struct HTMLRenderer {
     if language == "pycon" {
       copyAttribute = " data-copy=\"\(HTML.escapeAttribute(SessionText.copyText(code)))\""
       code = SessionText.displayed(code)
+    } else if ConsoleText.languages.contains(language) {
+      copyAttribute = " data-copy=\"\(HTML.escapeAttribute(ConsoleText.copyText(code)))\""
     }
     var classes = "code-block"
     var badge = ""
@@ -132,7 +158,9 @@ public struct HTMLRenderer {
   }
 
   func highlighted(_ code: String, language: String) -> String {
-    guard !language.isEmpty, let tokens = highlighter.highlight(code, language: language),
+    let tokens = ConsoleText.languages.contains(language)
+      ? ConsoleText.tokens(code) : highlighter.highlight(code, language: language)
+    guard !language.isEmpty, let tokens,
       tokens.map(\.text).joined() == code else {
       return HTML.escape(code)
     }

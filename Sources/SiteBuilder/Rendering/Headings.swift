@@ -15,8 +15,10 @@ public struct Heading: Equatable, Sendable {
 /// `-1`, `-2`, … in page order (so links written for GitHub keep working).
 public struct HeadingIdentifier {
   private var used: [String: Int] = [:]
-  private var explicitLines: [String: Int] = [:]
-  /// Explicit ids written twice on a page: (id, line of the repeat, line of the first use).
+  /// The line of the heading that has each id.
+  private var lines: [String: Int] = [:]
+  /// Explicit ids already taken on the page (written twice, or equal to an
+  /// earlier heading's automatic id): (id, line of the repeat, line of the first use).
   public private(set) var duplicates: [(id: String, line: Int, firstLine: Int)] = []
 
   public init() {}
@@ -24,10 +26,10 @@ public struct HeadingIdentifier {
   public mutating func identify(level: Int, content: [MarkdownInline], line: Int) -> Heading {
     var content = content
     if let explicit = Self.removeExplicitID(from: &content) {
-      if let first = explicitLines[explicit] {
+      if let first = lines[explicit] {
         duplicates.append((explicit, line, first))
       } else {
-        explicitLines[explicit] = line
+        lines[explicit] = line
       }
       used[explicit, default: 0] += 1
       return Heading(level: level, content: content, id: explicit, line: line)
@@ -43,6 +45,7 @@ public struct HeadingIdentifier {
       used[base] = suffix
     }
     used[id, default: 0] += 1
+    lines[id] = lines[id] ?? line
     return Heading(level: level, content: content, id: id, line: line)
   }
 

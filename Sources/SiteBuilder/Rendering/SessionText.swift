@@ -39,3 +39,69 @@ public enum SessionText {
     return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
   }
 }
+
+/// Shell transcripts (```` ```console ````, `shell-session`): `$ ` prompts
+/// with commands, and the output between them.
+public enum ConsoleText {
+  public static let languages: Set<String> = ["console", "shell-session", "sh-session"]
+
+  /// The lines of a transcript: a command line (after its `$ ` prompt, with
+  /// the lines a trailing `\` continues), or output.
+  enum Line: Equatable {
+    case command(prompt: String, text: String)
+    case continuation(String)
+    case output(String)
+  }
+
+  static func lines(_ code: String) -> [Line] {
+    var result: [Line] = []
+    var continues = false
+    for raw in code.split(separator: "\n", omittingEmptySubsequences: false) {
+      let line = String(raw)
+      if continues {
+        result.append(.continuation(line))
+        continues = line.hasSuffix("\\")
+      } else if line.hasPrefix("$ ") || line == "$" {
+        result.append(.command(prompt: String(line.prefix(2)), text: String(line.dropFirst(2))))
+        continues = line.hasSuffix("\\")
+      } else {
+        result.append(.output(line))
+      }
+    }
+    return result
+  }
+
+  /// What the copy button copies: the commands without `$ ` and without
+  /// output; the whole text when no line has a prompt.
+  public static func copyText(_ code: String) -> String {
+    var commands: [String] = []
+    for line in lines(code) {
+      switch line {
+      case .command(_, let text), .continuation(let text): commands.append(text)
+      case .output: continue
+      }
+    }
+    guard !commands.isEmpty else { return code }
+    while commands.last == "" { commands.removeLast() }
+    return commands.joined(separator: "\n") + "\n"
+  }
+
+  /// Prompts and output marked for the theme; commands stay plain.
+  public static func tokens(_ code: String) -> [HighlightToken] {
+    var tokens: [HighlightToken] = []
+    let all = lines(code)
+    for (index, line) in all.enumerated() {
+      let newline = index < all.count - 1 ? "\n" : ""
+      switch line {
+      case .command(let prompt, let text):
+        tokens.append(HighlightToken(kind: "prompt", text: prompt))
+        tokens.append(HighlightToken(kind: "command", text: text + newline))
+      case .continuation(let text):
+        tokens.append(HighlightToken(kind: "command", text: text + newline))
+      case .output(let text):
+        tokens.append(HighlightToken(kind: text.isEmpty ? "" : "output", text: text + newline))
+      }
+    }
+    return tokens
+  }
+}

@@ -13,8 +13,15 @@ public final class PreviewSession {
   private let log: (String) -> Void
   private var snapshot = FolderSnapshot(stamps: [:])
   private var hasGoodSite = false
-  /// How often the folders are polled.
+  /// How often the folders are polled when the system reports no file
+  /// events (where inotify is missing).
   public var pollInterval: Double = 0.2
+  /// With file events, a full poll still runs this often as a safety net.
+  public var safetyPollInterval: Double = 2
+  /// A burst of saves (editors write, rename, touch) is over once no event
+  /// came for this long (or after `settleLimit`).
+  public var settleInterval: Double = 0.015
+  public var settleLimit: Double = 0.15
 
   public init(configuration: BuildConfiguration, runner: any ExampleRunner,
               highlighter: any CodeHighlighter, output: URL?, log: @escaping (String) -> Void) {
@@ -35,12 +42,20 @@ public final class PreviewSession {
     if !first { log("The first build failed; serving the failures until a change fixes them.") }
     let actualPort = try await server.start(port: port)
     log("Serving \(generator.configuration.docsDisplayName) at http://127.0.0.1:\(actualPort)/ — watching for changes (Ctrl-C to stop)")
+    let notifier = ChangeNotifier(folders: watchedFolders)
     while !Task.isCancelled {
-      try? await Task.sleep(nanoseconds: UInt64(pollInterval * 1_000_000_000))
+      let woken = await notifier.wait(timeout: notifier.isEventDriven ? safetyPollInterval : pollInterval)
+      if woken { notifier.watch(watchedFolders) }  // a new folder gets its watch before files land in it
       var current = FolderSnapshot.take(watchedFolders)
       guard current != snapshot else { continue }
       // Let a burst of saves settle (editors write, rename, touch) before building.
-      try? await Task.sleep(nanoseconds: 50_000_000)
+      if notifier.isEventDriven {
+        let start = Date()
+        while await notifier.wait(timeout: settleInterval), Date().timeIntervalSince(start) < settleLimit {}
+        notifier.watch(watchedFolders)
+      } else {
+        try? await Task.sleep(nanoseconds: 50_000_000)
+      }
       current = FolderSnapshot.take(watchedFolders)
       let (changed, newest) = current.changes(since: snapshot)
       snapshot = current

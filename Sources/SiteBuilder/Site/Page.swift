@@ -103,6 +103,7 @@ public struct Page: Sendable {
         case .paragraph(let inlines, _), .heading(_, let inlines, _): visit(inlines)
         case .blockQuote(let children, _): visit(children)
         case .list(let list): list.items.forEach(visit)
+        case .table(let table): table.cells.forEach(visit)
         default: break
         }
       }

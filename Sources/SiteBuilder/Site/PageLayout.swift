@@ -5,6 +5,9 @@
 /// - `toc`: list of `{level, id, text}`; `hasToc`
 /// - `previous`, `next`: `{href, title}` when there is one
 /// - `root`: relative prefix from the page to the site root (`""`, `../`)
+/// - `home`: relative link to the home page (`index.html`, else the first page)
+/// - `hasPageLinks`: there is a previous or a next page
+/// - `notFound`: true on `404.html` (served at any depth; its links are relative to the root)
 public struct PageLayout {
   public var title: String
   public var siteTitle: String
@@ -15,6 +18,8 @@ public struct PageLayout {
   public var previous: (href: String, title: String)?
   public var next: (href: String, title: String)?
   public var root: String
+  public var home: String
+  public var isNotFound = false
 
   public var context: [String: Any] {
     var context: [String: Any] = [
@@ -26,6 +31,9 @@ public struct PageLayout {
       "toc": toc.map { ["level": $0.level, "id": $0.id, "text": $0.text] as [String: Any] },
       "hasToc": !toc.isEmpty,
       "root": root,
+      "home": home,
+      "hasPageLinks": previous != nil || next != nil,
+      "notFound": isNotFound,
     ]
     if let description, !description.isEmpty { context["description"] = description }
     if let previous { context["previous"] = ["href": previous.href, "title": previous.title] }

@@ -50,6 +50,8 @@ public struct SearchIndex: Equatable, Sendable {
           collect(Admonition.detect(children)?.body ?? children)
         case .list(let list):
           list.items.forEach(collect)
+        case .table(let table):
+          for row in [table.header] + table.rows { text += row.map(\.plainText).joined(separator: " ") + "\n" }
         case .codeBlock(let code):
           if !hiddenBlocks.contains(code.line) { text += code.code + "\n" }
         default:

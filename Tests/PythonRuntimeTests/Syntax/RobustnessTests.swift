@@ -52,16 +52,19 @@ final class RobustnessTests: XCTestCase {
       String(repeating: "{1: ", count: 199) + String(repeating: "}", count: 199),
       String(repeating: "f(", count: 199) + String(repeating: ")", count: 199),
     ]
-    var outcomes: [SyntaxErrorInfo.Kind?] = []
+    // Results cross from the worker thread through a box; the semaphore
+    // orders the writes before the reads.
+    final class Outcomes: @unchecked Sendable { var kinds: [SyntaxErrorInfo.Kind?] = [] }
+    let box = Outcomes()
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
-      for source in sources { outcomes.append(self.outcome(source)) }
+      for source in sources { box.kinds.append(self.outcome(source)) }
       done.signal()
     }
     thread.stackSize = 512 * 1024
     thread.start()
     done.wait()
-    for (source, kind) in zip(sources, outcomes) {
+    for (source, kind) in zip(sources, box.kinds) {
       XCTAssertTrue(kind == nil || kind == .recursion, "\(source.prefix(20)): \(String(describing: kind))")
     }
   }

@@ -132,7 +132,7 @@ enum ExecutionSupport {
 
   static func call(_ ts: ThreadState, _ target: Interpreter, _ callable: Value, _ positional: [Value],
                    _ keywords: [(PyStr, Value)]) throws(PyException) -> Value {
-    let fnData = try CrossInterpreter.share(ts, callable, mode: .fullFallback)
+    let fnData = try CrossInterpreter.share(ts, callable, mode: .fullFallback, callable: true)
     let argsData: SharedData
     do throws(PyException) {
       argsData = try CrossInterpreter.share(ts, .object(PyTuple(positional)), mode: .fullFallback)

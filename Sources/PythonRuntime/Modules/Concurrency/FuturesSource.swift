@@ -598,11 +598,22 @@ class BrokenInterpreterPool(BrokenThreadPool):
     """Raised when a worker thread in an InterpreterPoolExecutor failed initializing."""
 
 
-def _interp_do_call(fn, args, kwargs):
+def _interp_do_call(results, fn, args, kwargs):
     try:
-        return (True, fn(*args, **kwargs))
+        return fn(*args, **kwargs)
     except BaseException as exc:
-        return (False, exc)
+        # Send the exception out on the results queue, and leave it
+        # unhandled as well, so that the call fails with ExecutionFailed.
+        from concurrent import interpreters
+        try:
+            results.put(exc)
+        except interpreters.NotShareableError:
+            import sys
+            import traceback
+            print('exception is not shareable:', file=sys.stderr)
+            traceback.print_exception(exc)
+            results.put(None)
+        raise
 
 
 class _InterpreterWorkerContext(_WorkerContext):
@@ -623,6 +634,7 @@ class _InterpreterWorkerContext(_WorkerContext):
     def initialize(self):
         from concurrent import interpreters
         self.interp = interpreters.create()
+        self.results = interpreters.create_queue()
         if self.initializer is not None:
             self.interp.call(self.initializer, *self.initargs)
 
@@ -630,18 +642,20 @@ class _InterpreterWorkerContext(_WorkerContext):
         interp = getattr(self, 'interp', None)
         if interp is not None:
             self.interp = None
+            self.results = None
             interp.close()
 
     def run(self, task):
         from concurrent import interpreters
         fn, args, kwargs = task.fn, task.args, task.kwargs
         try:
-            ok, value = self.interp.call(_interp_do_call, fn, args, kwargs)
-        except interpreters.ExecutionFailed:
-            raise
-        if ok:
-            return value
-        raise value
+            return self.interp.call(_interp_do_call, self.results, fn, args, kwargs)
+        except interpreters.ExecutionFailed as wrapper:
+            # The original exception, if it could cross, is on the queue.
+            exc = self.results.get()
+            if exc is None:
+                raise
+            raise exc from wrapper
 
 
 class InterpreterPoolExecutor(ThreadPoolExecutor):

@@ -1,3 +1,12 @@
+/// The setter of a read-only attribute that CPython defines as a Python
+/// `property` (so assigning it gives the property's message, not a getset's).
+func readOnlyProperty(_ cls: String, _ name: String) -> (ThreadState, Value, Value?) throws(PyException) -> Void {
+  { _, _, value throws(PyException) in
+    let what = value == nil ? "deleter" : "setter"
+    throw PyException.attributeError("property '\(name)' of '\(cls)' object has no \(what)")
+  }
+}
+
 /// `concurrent.interpreters.Interpreter`: the methods (native, so that the
 /// object's lifetime can own a reference to the interpreter).
 enum InterpreterType {
@@ -21,8 +30,9 @@ enum InterpreterType {
       if let o = a[3], !o.isNone { owns = try ts.isTrue(o) }
       return try InterpreterModules.interpreterObject(ts, id: id, ownsRef: owns)
     }
-    t.getter("id") { _, v throws(PyException) in .int(obj(v).interpID) }
-    t.getter("whence") { _, v throws(PyException) in Value(obj(v).whence) }
+    t.getter("id", { _, v throws(PyException) in .int(obj(v).interpID) }, set: readOnlyProperty("Interpreter", "id"))
+    t.getter("whence", { _, v throws(PyException) in Value(obj(v).whence) },
+             set: readOnlyProperty("Interpreter", "whence"))
     t.method("__repr__") { _, args throws(PyException) in Value("Interpreter(\(obj(args[0]).interpID))") }
     t.method("__hash__") { _, args throws(PyException) in .int(Hashing.hashInt(obj(args[0]).interpID)) }
     t.method("__reduce__") { _, args throws(PyException) in
@@ -50,6 +60,10 @@ enum InterpreterType {
       return .none
     }
     t.method("exec") { ts, args throws(PyException) in
+      // CPython's method is `exec(self, code, /)` in Python: no dedent=.
+      if let (name, _) = args.keywords.first {
+        throw PyException.typeError("Interpreter.exec() got an unexpected keyword argument '\(name.value)'")
+      }
       try args.expect("exec", 1)
       let i = try live(ts, args[0])
       try InterpreterModules.checkRestricted(i, "exec code for")
@@ -57,7 +71,7 @@ enum InterpreterType {
       return .none
     }
     t.method("call") { ts, args throws(PyException) in
-      guard args.count >= 2 else { throw PyException.typeError("call() missing required argument 'callable'") }
+      guard args.count >= 2 else { throw PyException.typeError("Interpreter.call() missing 1 required positional argument: 'callable'") }
       let i = try live(ts, args[0])
       let callable = args[1]
       if !ts.isCallable(callable) {
@@ -80,7 +94,7 @@ enum InterpreterType {
       return .none
     }
     t.method("call_in_thread") { ts, args throws(PyException) in
-      guard args.count >= 2 else { throw PyException.typeError("call_in_thread() missing required argument 'callable'") }
+      guard args.count >= 2 else { throw PyException.typeError("Interpreter.call_in_thread() missing 1 required positional argument: 'callable'") }
       let me = args[0]
       let positional = Array(UnsafeBufferPointer(start: args.base + 2, count: args.count - 2))
       let kw = PyDict()
@@ -115,9 +129,9 @@ enum QueueType {
       }
       return try InterpreterModules.queueObject(ts, id: id)
     }
-    t.getter("id") { _, v throws(PyException) in .int(q(v).queueID) }
-    t.getter("maxsize") { _, v throws(PyException) in .int(q(v).maxsize) }
-    t.getter("unbounditems") { ts, v throws(PyException) in
+    t.getter("id", { _, v throws(PyException) in .int(q(v).queueID) }, set: readOnlyProperty("Queue", "id"))
+    t.getter("maxsize", { _, v throws(PyException) in .int(q(v).maxsize) }, set: readOnlyProperty("Queue", "maxsize"))
+    t.getter("unbounditems", { ts, v throws(PyException) in
       let x = q(v)
       if !x.unboundItems.isNone { return x.unboundItems }
       let reg = InterpreterModules.registrations(ts)
@@ -126,7 +140,7 @@ enum QueueType {
         return try ts.getAttr(queues, intern("UNBOUND"))
       }
       return .none
-    }
+    }, set: readOnlyProperty("Queue", "unbounditems"))
     t.method("_set_unbound") { _, args throws(PyException) in
       q(args[0]).unboundOp = args[1].smallInt ?? 3
       q(args[0]).unboundItems = args[2]

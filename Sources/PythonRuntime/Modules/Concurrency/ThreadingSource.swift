@@ -445,6 +445,10 @@ class Thread:
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
+        # Two levels, so tracebacks from threads read like CPython's.
+        self._bootstrap_inner()
+
+    def _bootstrap_inner(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
         _thread._set_name(self._name)

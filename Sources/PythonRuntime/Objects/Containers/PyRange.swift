@@ -11,10 +11,15 @@ final class PyRange: PyObject {
     self.start = start
     self.stop = stop
     self.step = step
+    // (hi - lo - 1) / |step| + 1, computed without overflow for any Int bounds.
+    func count(_ lo: Int, _ hi: Int, _ s: Int) -> Int {
+      let span = UInt(bitPattern: hi &- lo) &- 1
+      return Int(span / s.magnitude) + 1
+    }
     if step > 0 {
-      length = start < stop ? Int((BigInt(stop) - BigInt(start) - 1) / BigInt(step) + 1) : 0
+      length = start < stop ? count(start, stop, step) : 0
     } else {
-      length = start > stop ? Int((BigInt(start) - BigInt(stop) - 1) / BigInt(-step) + 1) : 0
+      length = start > stop ? count(stop, start, step) : 0
     }
     super.init(type: PyType.range, kind: .range)
   }

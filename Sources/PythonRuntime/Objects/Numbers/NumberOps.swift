@@ -201,18 +201,8 @@ enum NumberOps {
     if let a = Int(exactly: x), let b = Int(exactly: y), a.magnitude < (1 << 53), b.magnitude < (1 << 53) {
       return .float(Double(a) / Double(b))
     }
-    // Scale so the quotient has 54+ significant bits, then round once.
-    let neg = (x.sign == .minus) != (y.sign == .minus)
-    let ax = x.magnitude, ay = y.magnitude
-    let shift = Int(ay.bitWidth) - Int(ax.bitWidth) + 55
-    let num = shift > 0 ? ax << shift : ax
-    let den = shift < 0 ? ay << -shift : ay
-    let (q, r) = num.quotientAndRemainder(dividingBy: den)
-    var qd = Double(q)
-    if !r.isZero && q.bitWidth <= 53 { qd += 0 }
-    let result = scalbn(qd, -shift)
-    if !result.isFinite { throw PyException.overflow("integer division result too large for a float") }
-    return .float(neg ? -result : result)
+    // Correctly rounded (the numeric library keeps a sticky bit).
+    return .float(try numeric { try NumericOps.trueDivide(IntegerValue(x), IntegerValue(y)) })
   }
 
   static func floatOp(_ op: BinaryOpKind, _ a: Double, _ b: Double) throws(PyException) -> Value {

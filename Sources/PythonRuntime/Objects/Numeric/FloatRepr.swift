@@ -59,7 +59,11 @@ struct FloatLayout {
 
   init(code: Character, precision: Int, flags: FloatFormatFlags) {
     // Switch on the byte: matching Characters compares strings.
-    switch code.asciiValue ?? 0 {
+    self.init(code: code.asciiValue ?? 0, precision: precision, flags: flags)
+  }
+
+  init(code: UInt8, precision: Int, flags: FloatFormatFlags) {
+    switch code {
     case 0x65: style = .exponent; upper = false  // e
     case 0x45: style = .exponent; upper = true  // E
     case 0x66: style = .fixed; upper = false  // f

@@ -2,8 +2,8 @@
 extension NumericFormat {
   /// Formats one conversion: fetches its arguments (key look-up, `*`
   /// values, the value) in CPython's order, then writes the text.
-  static func formatConversion<Value>(_ spec: PercentConversion, state: inout PercentState<Value>, hooks: PercentHooks<Value>, into out: inout PercentOutput) throws {
-    var c = spec
+  static func formatConversion<Value>(_ c: PercentConversion, state: inout PercentState<Value>, hooks: PercentHooks<Value>, into out: inout PercentOutput) throws {
+    var leftAdjust = c.leftAdjust
     if c.wantsMapping {
       guard case .mapping(_, let lookup) = state.original else {
         throw NumericError.typeError("format requires a mapping")
@@ -29,7 +29,7 @@ extension NumericFormat {
     case .fromArgument:
       width = try starArgument(precision: false)
       if width < 0 {
-        c.leftAdjust = true
+        leftAdjust = true
         // CPython negates in C: -PY_SSIZE_T_MIN stays negative, no padding.
         width = width == Int.min ? -1 : -width
       }
@@ -65,15 +65,15 @@ extension NumericFormat {
         out.append(text)
       } else {
         out.append(pad(text, width: width < 0 ? nil : width, precision: precision < 0 ? nil : precision,
-                       align: c.leftAdjust ? .left : .right, fill: " "))
+                       align: leftAdjust ? .left : .right, fill: " "))
       }
     case "c":
       let character = try percentCharacter(value, hooks: hooks)
       try checkSize()
       let padding = max(width - 1, 0)
-      if !c.leftAdjust { out.append(repeating: NumericASCII.space, count: padding) }
+      if !leftAdjust { out.append(repeating: NumericASCII.space, count: padding) }
       out.append(scalar: character)
-      if c.leftAdjust { out.append(repeating: NumericASCII.space, count: padding) }
+      if leftAdjust { out.append(repeating: NumericASCII.space, count: padding) }
     case "d", "i", "u", "o", "x", "X":
       let integer = try percentInteger(value, type: type, hooks: hooks)
       try checkSize(precisionMatters: true)
@@ -94,7 +94,7 @@ extension NumericFormat {
             ? UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 2)
             : UnsafeBufferPointer(start: nil, count: 0)
           writeNumber(negative: integer.isNegative, prefix: prefixBytes, zeros: zeros, body: digits.written,
-                      conversion: c, width: width, into: &out)
+                      conversion: c, leftAdjust: leftAdjust, width: width, into: &out)
         }
       }
     case "e", "E", "f", "F", "g", "G":
@@ -111,13 +111,13 @@ extension NumericFormat {
       try checkSize()
       var flags: FloatFormatFlags = []
       if c.alternate { flags.insert(.alternate) }
-      let layout = FloatLayout(code: Character(type), precision: precision < 0 ? 6 : precision, flags: flags)
+      let layout = FloatLayout(code: UInt8(type.value), precision: precision < 0 ? 6 : precision, flags: flags)
       let capacity = layout.capacity(for: x)
       if capacity > NumericError.maxFieldWidth { throw NumericError.memoryError }
       NumericByteWriter.withScratch(capacity: capacity) { body in
         let negative = layout.write(x, sign: false, into: &body)
         writeNumber(negative: negative, prefix: UnsafeBufferPointer(start: nil, count: 0), zeros: 0, body: body.written,
-                    conversion: c, width: width, into: &out)
+                    conversion: c, leftAdjust: leftAdjust, width: width, into: &out)
       }
     default:
       let v = type.value
@@ -170,17 +170,17 @@ extension NumericFormat {
   /// `+`/space when asked), the `0o`/`0x` prefix, then `zeros` and the
   /// digits; padding goes before the sign with spaces, between prefix and
   /// digits with the `0` flag, or after everything with `-`.
-  private static func writeNumber(negative: Bool, prefix: UnsafeBufferPointer<UInt8>, zeros: Int, body: UnsafeBufferPointer<UInt8>, conversion c: PercentConversion, width: Int, into out: inout PercentOutput) {
+  private static func writeNumber(negative: Bool, prefix: UnsafeBufferPointer<UInt8>, zeros: Int, body: UnsafeBufferPointer<UInt8>, conversion c: PercentConversion, leftAdjust: Bool, width: Int, into out: inout PercentOutput) {
     let sign: UInt8? = negative ? NumericASCII.minus : c.forceSign ? NumericASCII.plus : c.blankSign ? NumericASCII.space : nil
     let length = (sign == nil ? 0 : 1) + prefix.count + zeros + body.count
     let padding = max(width - length, 0)
-    let zeroFill = c.zeroPad && !c.leftAdjust
-    if !c.leftAdjust && !zeroFill { out.append(repeating: NumericASCII.space, count: padding) }
+    let zeroFill = c.zeroPad && !leftAdjust
+    if !leftAdjust && !zeroFill { out.append(repeating: NumericASCII.space, count: padding) }
     if let sign { out.append(sign) }
     out.append(prefix)
     out.append(repeating: NumericASCII.zero, count: zeros + (zeroFill ? padding : 0))
     out.append(body)
-    if c.leftAdjust { out.append(repeating: NumericASCII.space, count: padding) }
+    if leftAdjust { out.append(repeating: NumericASCII.space, count: padding) }
   }
 
   /// `ascii()` from a repr: every non-ASCII character escaped.

@@ -154,6 +154,14 @@ enum CallableTypes {
   private static func installMethods() {
     let t = PyType.method!
     func m(_ v: Value) -> PyBoundMethod { unsafeDowncast(v.asObject!, to: PyBoundMethod.self) }
+    // types.MethodType(function, instance)
+    t.directCall = { ts, _, args throws(PyException) in
+      if args.hasKeywords { throw PyException.typeError("method() takes no keyword arguments") }
+      guard args.count == 2 else { throw PyException.typeError("method expected 2 arguments, got \(args.count)") }
+      guard ts.isCallable(args[0]) else { throw PyException.typeError("first argument must be callable") }
+      if args[1].isNone { throw PyException.typeError("instance must not be None") }
+      return .object(PyBoundMethod(function: args[0], selfValue: args[1]))
+    }
     t.method("__repr__") { ts, args throws(PyException) in
       let bm = m(args[0])
       let name = try ts.lookupAttrOptional(bm.function, names.__qualname__).flatMap { $0.asStr?.value } ?? "?"

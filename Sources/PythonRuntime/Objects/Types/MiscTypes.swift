@@ -259,11 +259,18 @@ enum MiscTypes {
       for v in argList { parts.append(try name(v)) }
       return Value("\(try name(x.origin))[\(parts.joined(separator: ", "))]")
     }
-    g.getter("__origin__") { _, v throws(PyException) in a(v).origin }
-    g.getter("__args__") { _, v throws(PyException) in
-      let x = a(v)
-      return x.args.asTuple != nil ? x.args : .object(PyTuple([x.args]))
+    g.directCall = { _, _, args throws(PyException) in
+      if args.hasKeywords { throw PyException.typeError("GenericAlias() takes no keyword arguments") }
+      guard args.count == 2 else { throw PyException.typeError("GenericAlias expected 2 arguments, got \(args.count)") }
+      return .object(GenericAlias(origin: args[0], args: args[1]))
     }
+    g.getter("__parameters__") { _, _ throws(PyException) in .object(PyTuple.empty) }
+    g.getter("__origin__") { _, v throws(PyException) in a(v).origin }
+    /// `list[int]` stores `int`, `GenericAlias(list, (int,))` a tuple: compare as tuples.
+    func argsTuple(_ x: GenericAlias) -> Value {
+      x.args.asTuple != nil ? x.args : .object(PyTuple([x.args]))
+    }
+    g.getter("__args__") { _, v throws(PyException) in argsTuple(a(v)) }
     g.method("__call__") { ts, args throws(PyException) in try ts.call(a(args[0]).origin, args.droppingFirst) }
     g.method("__getattr__") { ts, args throws(PyException) in try ts.getAttr(a(args[0]).origin, ts.strArg(args[1], "attr")) }
     g.method("__mro_entries__") { _, args throws(PyException) in .object(PyTuple([a(args[0]).origin])) }
@@ -271,9 +278,9 @@ enum MiscTypes {
       guard case .object(let o) = args[1], let b = o as? GenericAlias else { return .notImplemented }
       let x = a(args[0])
       if try !ts.richEqual(x.origin, b.origin) { return .bool(false) }
-      return .bool(try ts.richEqual(x.args, b.args))
+      return .bool(try ts.richEqual(argsTuple(x), argsTuple(b)))
     }
-    g.method("__hash__") { ts, args throws(PyException) in .int(try ts.hash(a(args[0]).origin) ^ ts.hash(a(args[0]).args)) }
+    g.method("__hash__") { ts, args throws(PyException) in .int(try ts.hash(a(args[0]).origin) ^ ts.hash(argsTuple(a(args[0])))) }
     g.method("__or__") { _, args throws(PyException) in .object(PyUnion(args[0], args[1])) }
     g.method("__ror__") { _, args throws(PyException) in .object(PyUnion(args[1], args[0])) }
 
@@ -282,13 +289,15 @@ enum MiscTypes {
     u.method("__repr__") { ts, args throws(PyException) in
       var parts: [String] = []
       for m in un(args[0]).members {
-        if m.isNone { parts.append("None"); continue }
+        if m.isNone || m.asType === PyType.noneType { parts.append("None"); continue }
         if let t = m.asType { parts.append(t.moduleName == "builtins" ? t.qualname : "\(t.moduleName).\(t.qualname)"); continue }
         parts.append(try ts.repr(m))
       }
       return Value(parts.joined(separator: " | "))
     }
-    u.getter("__args__") { _, v throws(PyException) in .object(PyTuple(un(v).members)) }
+    u.getter("__args__") { _, v throws(PyException) in
+      .object(PyTuple(un(v).members.map { $0.isNone ? .object(PyType.noneType) : $0 }))
+    }
     u.method("__or__") { _, args throws(PyException) in .object(PyUnion(args[0], args[1])) }
     u.method("__ror__") { _, args throws(PyException) in .object(PyUnion(args[1], args[0])) }
     u.method("__eq__") { ts, args throws(PyException) in

@@ -1,0 +1,43 @@
+from itertools import *
+import itertools, operator
+print(list(islice(count(), 5)), list(islice(count(10, 2), 3)), list(islice(count(0.5, 0.25), 3)))
+c = count(3); next(c); print(c, count(1, 2), count(1.0), count(2**70), repeat('a', 3), repeat(1))
+print(list(repeat('x', 3)), list(islice(cycle('ab'), 5)), list(cycle([])))
+print(list(accumulate([1, 2, 3, 4])), list(accumulate([1, 2, 3], operator.mul)), list(accumulate([1, 2], initial=100)), list(accumulate([])))
+print(list(chain('ab', [1, 2])), list(chain.from_iterable(['ab', 'cd'])))
+print(list(compress('ABCDEF', [1, 0, 1, 0, 1, 1])), list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(filterfalse(lambda x: x % 2, range(10))), list(filterfalse(None, [0, 1, '', 'a'])))
+print([(k, list(g)) for k, g in groupby('AAAABBBCCDAABBB')], [k for k, g in groupby('AAAABBBCCD')])
+print([(k, list(g)) for k, g in groupby([1, 2, 3, 4, 5, 6], key=lambda x: x // 3)])
+gs = list(groupby('aabb')); print([list(g) for k, g in gs])
+print(list(islice('ABCDEFG', 2)), list(islice('ABCDEFG', 2, 4)), list(islice('ABCDEFG', 2, None)), list(islice('ABCDEFG', 0, None, 2)))
+print(list(pairwise('ABCDEFG')), list(pairwise('a')), list(starmap(pow, [(2, 5), (3, 2), (10, 3)])))
+a, b = tee(iter([1, 2, 3])); print(list(a), list(b))
+x, y, z = tee(range(100), 3); print(next(x), next(x), list(islice(y, 3)), sum(z))
+print(list(zip_longest('ABCD', 'xy', fillvalue='-')), list(zip_longest()), list(zip_longest([1], [])))
+print(list(product('AB', 'xy')), list(product(range(2), repeat=3)), list(product()), list(product('ab', [])))
+print(list(permutations('ABC', 2)), list(permutations(range(3))), list(permutations([], 0)), list(permutations('ab', 3)))
+print(list(combinations('ABCD', 2)), list(combinations(range(4), 3)), list(combinations('ab', 0)), list(combinations('ab', 3)))
+print(list(combinations_with_replacement('ABC', 2)), list(combinations_with_replacement('', 0)), list(combinations_with_replacement('', 1)))
+print(operator.itemgetter(1)([1, 2, 3]), operator.itemgetter(0, 2)('abc'), operator.attrgetter('real')(3), operator.methodcaller('upper')('abc'))
+print(operator.itemgetter(1), operator.itemgetter(1, 'a'), operator.attrgetter('a.b', 'c'), operator.methodcaller('f', 1, k=2))
+class P: pass
+p = P(); p.a = P(); p.a.b = 5; p.c = 6
+print(operator.attrgetter('a.b')(p), operator.attrgetter('a.b', 'c')(p))
+print(operator.add(1, 2), operator.sub(5, 3), operator.mul('a', 3), operator.truediv(7, 2), operator.floordiv(7, 2), operator.mod(7, 3), operator.neg(5), operator.pos(-5))
+print(operator.not_(0), operator.truth([]), operator.eq(1, 1), operator.ne(1, 2), operator.lt(1, 2), operator.le(2, 2), operator.gt(1, 2), operator.ge(3, 2))
+print(operator.contains([1, 2], 2), operator.getitem({'a': 1}, 'a'), operator.concat([1], [2]), operator.and_(6, 3), operator.or_(6, 3), operator.xor(6, 3), operator.invert(5))
+print(operator.lshift(1, 4), operator.rshift(16, 2), operator.pow(2, 10), operator.is_(None, None), operator.is_not(1, None), operator.index(7), operator.abs(-3))
+d = {}; operator.setitem(d, 'k', 1); print(d); operator.delitem(d, 'k'); print(d)
+print(operator.countOf([1, 2, 1], 1), operator.indexOf([1, 2, 3], 3), operator.length_hint([1, 2]), operator.length_hint(iter([1, 2, 3])), operator.length_hint(5, 10))
+l = [1]; print(operator.iadd(l, [2]), l, operator.iadd(1, 2), operator.__add__(1, 2), operator.add)
+print(sorted([('b', 2), ('a', 1)], key=operator.itemgetter(1)), type(count()), type(chain()), chain)
+for expr in ["islice([], -1)", "islice([], 1, 2, 0)", "batched([], 0)", "operator.itemgetter()", "operator.attrgetter(1)", "operator.methodcaller()", "operator.concat(1, 2)", "list(zip_longest(1))", "operator.add(1)", "list(batched('abcd', 3, strict=True))", "cycle(5)", "list(chain(1))", "permutations('ab', -1)", "tee([], -1)"]:
+    try:
+        print(expr, "->", eval(expr))
+    except Exception as e:
+        print(expr, "->", type(e).__name__, e)
+print(list(batched('ABCDEFG', 3)), list(batched(range(4), 2)))
+try: list(batched('abcd', 3, strict=True))
+except ValueError as e: print(e)
+print(list(islice(product('ab', repeat=2), 3)), next(permutations('xyz')), list(accumulate([3, 1, 4], max)))
