@@ -93,13 +93,13 @@ extension StrMethods {
   }
 
   static func upper(_ s: PyStr) -> Value {
-    if s.isASCII { return asciiMap(s, asciiUpper) }
+    if s.isASCII { return asciiUpperString(s) }
     let maps = CaseMaps.latin
     return mapScalars(s) { c, _, _, out in maps.append(.upper, c, &out) }
   }
 
   static func lower(_ s: PyStr) -> Value {
-    if s.isASCII { return asciiMap(s, asciiLower) }
+    if s.isASCII { return asciiLowerString(s) }
     let maps = CaseMaps.latin
     return mapScalars(s) { c, i, s, out in appendLower(maps, s, c, i, &out) }
   }
@@ -153,10 +153,42 @@ extension StrMethods {
   @inline(__always) static func asciiLower(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b &+ 32 : b }
   @inline(__always) static func asciiSwap(_ b: UInt8) -> UInt8 { (b | 0x20) &- 97 < 26 ? b ^ 0x20 : b }
 
-  /// Maps every byte of an ASCII string.
-  @inline(__always)
+  /// Maps every byte of an ASCII string (a plain loop per mapping, so
+  /// the compiler vectorises it).
   static func asciiMap(_ s: PyStr, _ f: (UInt8) -> UInt8) -> Value {
-    withUTF8(s.value) { buf in asciiString(buf.count) { i in f(buf[i]) } }
+    withUTF8(s.value) { src in
+      let n = src.count
+      let r = String(unsafeUninitializedCapacity: n) { out in
+        guard n > 0, let o = out.baseAddress, let p = src.baseAddress else { return 0 }
+        for i in 0..<n { o[i] = f(p[i]) }
+        return n
+      }
+      return .object(PyStr(ascii: r, count: n))
+    }
+  }
+
+  static func asciiUpperString(_ s: PyStr) -> Value {
+    withUTF8(s.value) { src in
+      let n = src.count
+      let r = String(unsafeUninitializedCapacity: n) { out in
+        guard n > 0, let o = out.baseAddress, let p = src.baseAddress else { return 0 }
+        for i in 0..<n { let b = p[i]; o[i] = b &- 97 < 26 ? b &- 32 : b }
+        return n
+      }
+      return .object(PyStr(ascii: r, count: n))
+    }
+  }
+
+  static func asciiLowerString(_ s: PyStr) -> Value {
+    withUTF8(s.value) { src in
+      let n = src.count
+      let r = String(unsafeUninitializedCapacity: n) { out in
+        guard n > 0, let o = out.baseAddress, let p = src.baseAddress else { return 0 }
+        for i in 0..<n { let b = p[i]; o[i] = b &- 65 < 26 ? b &+ 32 : b }
+        return n
+      }
+      return .object(PyStr(ascii: r, count: n))
+    }
   }
 
   /// A new ASCII str of `n` bytes produced by `byte(i)`.

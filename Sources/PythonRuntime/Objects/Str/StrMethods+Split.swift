@@ -68,6 +68,7 @@ extension StrMethods {
 
   static func splitWhitespace(_ s: PyStr, _ maxsplit: Int) -> ContiguousArray<Value> {
     let ascii = s.isASCII
+    if ascii { return splitASCIIWhitespace(s, maxsplit) }
     return withUTF8(s.value) { h in
       var parts = ContiguousArray<Value>()
       var i = 0
@@ -92,6 +93,30 @@ extension StrMethods {
           i += len
         }
         parts.append(piece(h, start, i, ascii))
+        splits += 1
+      }
+      return parts
+    }
+  }
+
+  /// `split()` of an ASCII string: a byte loop.
+  static func splitASCIIWhitespace(_ s: PyStr, _ maxsplit: Int) -> ContiguousArray<Value> {
+    withUTF8(s.value) { h in
+      @inline(__always) func space(_ b: UInt8) -> Bool { b == 32 || b &- 9 < 5 || b &- 0x1C < 4 }
+      var parts = ContiguousArray<Value>()
+      var i = 0
+      let n = h.count
+      var splits = 0
+      while true {
+        while i < n && space(h[i]) { i += 1 }
+        if i >= n { break }
+        if splits >= maxsplit {
+          parts.append(piece(h, i, n, true))
+          break
+        }
+        let start = i
+        while i < n && !space(h[i]) { i += 1 }
+        parts.append(piece(h, start, i, true))
         splits += 1
       }
       return parts
