@@ -351,9 +351,18 @@ extension Compiler {
       b.emit(.pushNull)
     }
     if hasStar || hasDoubleStar || args.count + keywords.count > 255 {
-      try compileSequence(args, kind: .tuple, forceList: true)
+      if args.count == 1, case .starred(let inner) = args[0].kind {
+        // `f(*xs)`: the iterable itself; the call turns it into arguments.
+        try compileExpr(inner)
+      } else {
+        try compileSequence(args, kind: .tuple, forceList: hasStar)
+      }
       var hasKw = 0
-      if !keywords.isEmpty {
+      if keywords.count == 1, keywords[0].name == nil {
+        // `f(..., **kw)`: passed as is; the call copies what is not a dict.
+        hasKw = 1
+        try compileExpr(keywords[0].value)
+      } else if !keywords.isEmpty {
         hasKw = 1
         b.emit(.buildMap, 0)
         var pending = 0

@@ -50,16 +50,16 @@ extension ThreadState {
   /// Calls `f(first, *args)` without building a bound method.
   func callPrepending(_ f: Value, _ first: Value, _ args: Args, unbound: Bool = false) throws(PyException) -> Value {
     let total = args.count + args.kwCount
-    let buf = UnsafeMutablePointer<Value>.allocate(capacity: total + 1)
-    buf.initialize(to: first)
-    (buf + 1).copyValues(from: args.base, total)
-    defer {
-      buf.releaseValues(total + 1)
-      buf.deallocate()
+    // On the native stack for the usual few arguments (no malloc per call).
+    return try withUnsafeTemporaryAllocation(of: Value.self, capacity: total + 1) { (space) throws(PyException) -> Value in
+      let buf = space.baseAddress!
+      buf.initialize(to: first)
+      (buf + 1).copyValues(from: args.base, total)
+      defer { buf.releaseValues(total + 1) }
+      let newArgs = Args(base: buf, count: args.count + 1, kwnames: args.kwnames)
+      if unbound { return try callUnboundMethod(f, newArgs) }
+      return try call(f, newArgs)
     }
-    let newArgs = Args(base: buf, count: args.count + 1, kwnames: args.kwnames)
-    if unbound { return try callUnboundMethod(f, newArgs) }
-    return try call(f, newArgs)
   }
 
   /// Calls an attribute found on a type (not yet bound) with `args[0]` as the
@@ -144,9 +144,13 @@ extension ThreadState {
       }
     }
     if kwargs.isNone { return try withArgs(positional) { (a) throws(PyException) in try call(callable, a) } }
-    guard let kd = kwargs.asDict else {
-      throw PyException.typeError(
-        "\(describeCallable(callable)) argument after ** must be a mapping, not \(kwargs.type.name)")
+    let kd: PyDict
+    if let d = kwargs.asDict {
+      kd = d
+    } else {
+      // A mapping that is not a dict (compiled `f(**m)` passes it as is).
+      kd = PyDict()
+      try dictMergeForCall(kd, kwargs, refuseDuplicates: true, callable: callable)
     }
     if kd.count == 0 { return try withArgs(positional) { (a) throws(PyException) in try call(callable, a) } }
     var names: [Value] = []
@@ -159,12 +163,25 @@ extension ThreadState {
   }
 
   /// "f()" style name used in call error messages.
+  /// CPython's `_PyObject_FunctionStr`: `module.qualname()`, without the
+  /// module for builtins.
   func describeCallable(_ v: Value) -> String {
     guard case .object(let o) = v else { return "\(v.type.name) object" }
-    if let f = o as? PyFunction { return "\(f.qualname)()" }
-    if let f = o as? PyBuiltinFunction { return "\(f.name)()" }
+    if let f = o as? PyFunction {
+      if let m = f.module.asStr?.value, m != "builtins" { return "\(m).\(f.qualname)()" }
+      return "\(f.qualname)()"
+    }
+    if let f = o as? PyBuiltinFunction {
+      if case .object(let so) = f.selfObject, let m = so as? PyModule, m.name != "builtins" {
+        return "\(m.name).\(f.qualname)()"
+      }
+      return "\(f.qualname)()"
+    }
     if let m = o as? PyBoundMethod { return describeCallable(m.function) }
-    if let t = o as? PyType { return "\(t.name)()" }
+    if let t = o as? PyType {
+      let m = t.moduleName
+      return m == "builtins" ? "\(t.qualname)()" : "\(m).\(t.qualname)()"
+    }
     return "\(o.type.name) object"
   }
 
@@ -177,7 +194,7 @@ extension ThreadState {
       && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
     let passed = simple ? args.count : 0
     if let pooled = code.framePool.popLast() {
-      pooled.reset(function: fn, arguments: args.base, count: passed)
+      pooled.reuse(function: fn, arguments: args.base, count: passed)
       f = pooled
     } else {
       f = Frame(code: code, function: fn, arguments: args.base, count: passed)
@@ -192,7 +209,7 @@ extension ThreadState {
     }
     let result = try run(f)
     if code.framePool.count < 4 && isKnownUniquelyReferenced(&f) {
-      f.reset(globals: f.globals, builtins: f.builtins, function: nil)
+      f.park()
       code.framePool.append(f)
     }
     return result

@@ -174,7 +174,7 @@ extension ThreadState {
             sp += 1
           case .storeGlobal:
             sp -= 1
-            f.globals.setStr(names[Int(ins.arg)], sp.move())
+            storeGlobalCached(f.globals, code.caches.baseAddress! + (pc - 1), names[Int(ins.arg)], sp.move())
           case .deleteGlobal:
             f.lasti = pc - 1
             let name = names[Int(ins.arg)]
@@ -183,14 +183,21 @@ extension ThreadState {
             }
           case .loadName:
             f.lasti = pc - 1
-            let v = try loadName(f, names[Int(ins.arg)])
+            // Module code (locals are the globals) gets LOAD_GLOBAL's cache.
+            let v = f.localsAreGlobals
+              ? try loadGlobal(f, code, pc - 1, names[Int(ins.arg)])
+              : try loadName(f, names[Int(ins.arg)])
             sp.initialize(to: v)
             sp += 1
           case .storeName:
             f.lasti = pc - 1
             sp -= 1
             let v = sp.move()
-            try storeName(f, names[Int(ins.arg)], v)
+            if f.localsAreGlobals {
+              storeGlobalCached(f.globals, code.caches.baseAddress! + (pc - 1), names[Int(ins.arg)], v)
+            } else {
+              try storeName(f, names[Int(ins.arg)], v)
+            }
           case .deleteName:
             f.lasti = pc - 1
             try deleteName(f, names[Int(ins.arg)])
@@ -489,7 +496,7 @@ extension ThreadState {
             let other = sp.move()
             let d = unsafeDowncast(sp[-Int(ins.arg)].asObject!, to: PyDict.self)
             try dictMergeForCall(d, other, refuseDuplicates: ins.op == .dictMerge,
-                                 callable: ins.op == .dictMerge ? sp[-Int(ins.arg) - 2] : nil)
+                                 callable: ins.op == .dictMerge ? sp[-Int(ins.arg) - 3] : nil)
           case .listToTuple:
             let l = unsafeDowncast(sp[-1].asObject!, to: PyList.self)
             sp[-1] = .object(PyTuple.make(l.items))

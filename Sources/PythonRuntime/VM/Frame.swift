@@ -17,7 +17,12 @@ final class Frame: PyObject {
   private var namespaceOwner: (PyDict, PyDict)?
   /// The namespace for name-based access: the class namespace in a class
   /// body, the globals in module code, or an explicit `exec` mapping.
-  var locals: PyDict?
+  var locals: PyDict? {
+    didSet { localsAreGlobals = locals != nil && locals === globals && locals!.kind == .dict }
+  }
+  /// Module-level code: the names mapping is the globals dict itself, so
+  /// name access can use the global-variable caches.
+  private(set) var localsAreGlobals = false
   let slots: UnsafeMutablePointer<Value>
   let capacity: Int
   /// Stack depth (number of live stack values above the locals) while suspended.
@@ -46,6 +51,7 @@ final class Frame: PyObject {
     self.builtins = builtins
     self.namespaceOwner = (globals, builtins)
     self.locals = locals
+    self.localsAreGlobals = locals != nil && locals === globals && locals!.kind == .dict
     self.function = function
     let n = code.frameSlots + code.stacksize
     capacity = n
@@ -70,24 +76,15 @@ final class Frame: PyObject {
     super.init(type: PyType.frame, kind: .other)
   }
 
-  /// Reuses a finished frame for a call whose arguments fill the first locals.
-  func reset(function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
-    slots.releaseValues(code.frameSlots)
+  /// Reuses a parked frame (see `park`) for a call whose arguments fill
+  /// the first locals. Every slot is already `.null`, so only the
+  /// arguments are written.
+  func reuse(function: PyFunction, arguments: UnsafePointer<Value>, count: Int) {
     slots.copyValues(from: arguments, count)
-    (slots + count).fillNull(code.frameSlots - count)
     codeOwner = code
     globals = function.globals
     builtins = function.builtins
     self.function = function
-    locals = nil
-    stackDepth = 0
-    pc = 0
-    lasti = 0
-    back = nil
-    savedException = .none
-    isExecuting = false
-    suspended = false
-    delegateExit = -1
   }
 
   deinit {
@@ -99,21 +96,21 @@ final class Frame: PyObject {
     }
   }
 
-  /// Makes a finished frame ready to run its code again (frame reuse for
-  /// calls: a finished frame nobody else references is recycled).
-  func reset(globals: PyDict, builtins: PyDict, function: PyFunction?) {
+  /// Readies a finished frame for its code's pool: the locals and any
+  /// leftover stack values are released now (objects die when the call
+  /// returns, as in CPython) and the frame lets go of its function.
+  func park() {
     slots.resetToNull(code.frameSlots)
-    codeOwner = function == nil ? nil : code
-    self.globals = globals
-    self.builtins = builtins
-    namespaceOwner = nil
-    self.function = function
-    locals = nil
+    (slots + code.frameSlots).releaseValues(stackDepth)
     stackDepth = 0
+    codeOwner = nil
+    namespaceOwner = nil
+    function = nil
+    if locals != nil { locals = nil }
     pc = 0
     lasti = 0
     back = nil
-    savedException = .none
+    if !savedException.isNone { savedException = .none }
     isExecuting = false
     suspended = false
     delegateExit = -1

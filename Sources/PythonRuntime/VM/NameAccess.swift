@@ -32,6 +32,21 @@ extension ThreadState {
     throw nameError(name)
   }
 
+  /// Stores a global (or a module-level name) through the instruction's
+  /// cache: while the dict's keys are unchanged, the entry's position is
+  /// still right and the store skips hashing.
+  @inline(__always)
+  func storeGlobalCached(_ g: PyDict, _ cache: UnsafeMutablePointer<InlineCache>, _ name: PyStr, _ v: Value) {
+    if cache.pointee.owner === g && cache.pointee.version == g.keysVersion {
+      g.setValue(at: cache.pointee.index, v)
+      return
+    }
+    g.setStr(name, v)
+    if let p = g.positionStr(name) {
+      cache.pointee = InlineCache(version: g.keysVersion, version2: 0, index: p, owner: g, owner2: nil)
+    }
+  }
+
   func nameError(_ name: PyStr) -> PyException {
     let e = PyException.nameError("name '\(name.value)' is not defined")
     e.setAttribute("name", .object(name))

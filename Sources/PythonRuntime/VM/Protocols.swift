@@ -500,9 +500,22 @@ extension ThreadState {
       try dictUpdate(d, from: other)
       return
     }
-    let fname = callable.map { describeCallable($0) } ?? "function"
+    var fname: String { callable.map { describeCallable($0) } ?? "function" }
     guard other.asDict != nil || other.type.lookup(names.keys) != nil else {
       throw PyException.typeError("\(fname) argument after ** must be a mapping, not \(other.type.name)")
+    }
+    if let od = other.exactDict {
+      // Straight from the entries: no key list, and each key hashed once.
+      for i in 0..<od.entryCapacity {
+        guard let (k, v) = od.entry(at: i) else { continue }
+        guard let ks = k.asStr else { throw PyException.typeError("keywords must be strings") }
+        let h = od.entryHash(at: i)
+        if try d.get(self, k, hash: h) != nil {
+          throw PyException.typeError("\(fname) got multiple values for keyword argument '\(ks.value)'")
+        }
+        try d.set(self, k, v, hash: h)
+      }
+      return
     }
     let keys: [Value]
     if let od = other.asDict { keys = od.keys } else { keys = try collect(try callMethod(other, names.keys)) }
