@@ -94,6 +94,9 @@ extension ThreadState {
     }
     // The sequence protocol's own messages (CPython's sq_concat / sq_repeat).
     if kind == .add, case .object(let o) = a, let seqName = concatName(o) {
+      if o is PyBytes || o is PyByteArray {
+        throw PyException.typeError("can't concat \(tb.name) to \(seqName)")
+      }
       throw PyException.typeError("can only concatenate \(seqName) (not \"\(tb.name)\") to \(seqName)")
     }
     if kind == .mul, isRepeatable(a) || isRepeatable(b), !(b.isInt && isRepeatable(a)), !(a.isInt && isRepeatable(b)) {

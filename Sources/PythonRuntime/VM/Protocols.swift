@@ -230,6 +230,7 @@ extension ThreadState {
       guard let i = try indexValue(key) else {
         let what = type == "string" ? "string indices must be integers, not '\(key.type.name)'"
           : type == "range object" ? "range indices must be integers or slices, not \(key.type.name)"
+          : type == "bytearray index" ? "bytearray indices must be integers or slices, not \(key.type.name)"
           : type.hasSuffix("index") ? "byte indices must be integers or slices, not \(key.type.name)"
           : "\(type) indices must be integers or slices, not \(key.type.name)"
         throw PyException.typeError(what)
@@ -276,12 +277,7 @@ extension ThreadState {
         try unsafeDowncast(o, to: PyDict.self).set(self, key, value)
         return
       case .bytearray:
-        let b = o as! PyByteArray
-        let i = try sequenceIndex(key, count: b.bytes.count, type: "bytearray index")
-        guard let n = value.smallInt, n >= 0, n < 256 else {
-          throw PyException.valueError("byte must be in range(0, 256)")
-        }
-        b.bytes[i] = UInt8(n)
+        try BytesTypes.setItem(self, o as! PyByteArray, key, value)
         return
       default:
         break

@@ -51,17 +51,22 @@ struct ArgList {
     let npos = args.count - start
     let all = params + keywordOnly
     var out = [Value?](repeating: nil, count: all.count)
+    // CPython counts keyword arguments too when there are too many.
+    let given = npos + args.kwCount
+    if npos <= params.count && given > all.count && !all.isEmpty {
+      throw PyException.typeError("\(name)() takes at most \(all.count) \(npos == 0 ? "keyword " : "")argument\(all.count == 1 ? "" : "s") (\(given) given)")
+    }
     if npos > params.count {
       if params.isEmpty {
         throw PyException.typeError("\(name)() takes no arguments (\(npos) given)")
       }
       if required == params.count {
         if params.count == 1 {
-          throw PyException.typeError("\(name)() takes exactly one argument (\(npos) given)")
+          throw PyException.typeError("\(name)() takes exactly one argument (\(given) given)")
         }
-        throw PyException.typeError("\(name)() takes exactly \(params.count) arguments (\(npos) given)")
+        throw PyException.typeError("\(name)() takes exactly \(params.count) arguments (\(given) given)")
       }
-      throw PyException.typeError("\(name)() takes at most \(params.count) argument\(params.count == 1 ? "" : "s") (\(npos) given)")
+      throw PyException.typeError("\(name)() takes at most \(params.count) argument\(params.count == 1 ? "" : "s") (\(given) given)")
     }
     for i in 0..<npos { out[i] = args[start + i] }
     let posOnly = positionalOnly ?? 0

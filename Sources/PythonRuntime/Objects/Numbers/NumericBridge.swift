@@ -84,24 +84,71 @@ enum PercentFormatting {
 
   static func formatBytes(_ ts: ThreadState, _ fmt: [UInt8], _ right: Value, asByteArray: Bool) throws(PyException) -> Value {
     // bytes % works on latin-1 text; %s takes bytes-like objects.
-    let text = String(String.UnicodeScalarView(fmt.map { Unicode.Scalar($0) }))
-    let args = try arguments(ts, right)
+    let text = String(String.UnicodeScalarView(bytesPercentSpec(fmt).map { Unicode.Scalar($0) }))
+    let args = try arguments(ts, right, forBytes: true)
     var hooks = makeHooks(ts)
+    // A str is not a bytes-like argument: route it through `hooks.str` (which refuses it).
+    let baseClassify = hooks.classify
+    hooks.classify = { v in
+      if case .object(let o) = v, o is PyStr { return .other }
+      // A single byte serves `%c`.
+      if let b = ts.bytesLike(v), b.count == 1 { return .string(String(Unicode.Scalar(b[0]))) }
+      return baseClassify(v)
+    }
     hooks.str = { (v: Value) throws -> String in
       if let b = ts.bytesLike(v) { return String(String.UnicodeScalarView(b.map { Unicode.Scalar($0) })) }
       throw PyException.typeError(
         "%b requires a bytes-like object, or an object that implements __bytes__, not '\(v.type.name)'")
     }
-    let out = try numeric { try NumericFormat.percentFormat(text, args, hooks: hooks) }
+    let out: String
+    do throws(PyException) {
+      out = try numeric { try NumericFormat.percentFormat(text, args, hooks: hooks) }
+    } catch {
+      if error.firstArgString == "not all arguments converted during string formatting" {
+        throw PyException.typeError("not all arguments converted during bytes formatting")
+      }
+      throw error
+    }
     let bytes = out.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
     return asByteArray ? .object(PyByteArray(bytes)) : .object(PyBytes(bytes))
   }
 
-  private static func arguments(_ ts: ThreadState, _ right: Value) throws(PyException) -> PercentArguments<Value> {
+  /// The bytes format with `%b` conversions spelled `%s` (the same thing for bytes).
+  private static func bytesPercentSpec(_ fmt: [UInt8]) -> [UInt8] {
+    var out = fmt
+    var i = 0
+    while i < out.count {
+      guard out[i] == 37 else { i += 1; continue }
+      var j = i + 1
+      if j < out.count && out[j] == 40 {  // (key)
+        var depth = 1
+        j += 1
+        while j < out.count && depth > 0 {
+          if out[j] == 40 { depth += 1 } else if out[j] == 41 { depth -= 1 }
+          j += 1
+        }
+      }
+      while j < out.count && [45, 43, 32, 35, 48].contains(out[j]) { j += 1 }
+      while j < out.count && (out[j] == 42 || (out[j] >= 48 && out[j] <= 57)) { j += 1 }
+      if j < out.count && out[j] == 46 {
+        j += 1
+        while j < out.count && (out[j] == 42 || (out[j] >= 48 && out[j] <= 57)) { j += 1 }
+      }
+      while j < out.count && [104, 108, 76].contains(out[j]) { j += 1 }
+      if j < out.count && out[j] == 98 { out[j] = 115 }
+      i = j + 1
+    }
+    return out
+  }
+
+  /// A tuple, a mapping (any object with `__getitem__` other than a str —
+  /// and, for bytes formatting, other than a bytes-like object) or a single value.
+  private static func arguments(_ ts: ThreadState, _ right: Value, forBytes: Bool = false) throws(PyException) -> PercentArguments<Value> {
     if let t = right.exactTuple ?? right.asTuple { return .tuple(Array(t.items)) }
     let isMapping: Bool = {
       guard case .object(let o) = right else { return false }
-      if o.kind == .str || o is PyStr || o is PyBytes || o is PyByteArray { return false }
+      if o.kind == .str || o is PyStr { return false }
+      if forBytes && (o is PyBytes || o is PyByteArray || o is PyMemoryView) { return false }
       return o.type.lookup(names.__getitem__) != nil
     }()
     if isMapping {

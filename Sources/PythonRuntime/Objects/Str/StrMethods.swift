@@ -1,192 +1,245 @@
-/// The text-processing methods of `str`.
+/// The text-processing methods of `str`, grouped by theme in
+/// `StrMethods+*.swift`. This file holds what they share: argument parsing
+/// with CPython's messages, UTF-8 access and code point / byte offset
+/// conversion, and the character classes Python uses.
+///
+/// Algorithms work on the UTF-8 bytes of the string wherever Python's
+/// semantics allow it (UTF-8 is self-synchronising, so byte search finds
+/// exactly the code point matches), and keep ASCII fast paths.
 enum StrMethods {
-  private static func s(_ v: Value) -> String { (v.asObject as! PyStr).value }
-
   static func install(_ t: PyType) {
-    t.method("upper") { _, args throws(PyException) in Value(s(args[0]).uppercased()) }
-    t.method("lower") { _, args throws(PyException) in Value(s(args[0]).lowercased()) }
-    t.method("strip") { ts, args throws(PyException) in Value(try strip(ts, args, left: true, right: true)) }
-    t.method("lstrip") { ts, args throws(PyException) in Value(try strip(ts, args, left: true, right: false)) }
-    t.method("rstrip") { ts, args throws(PyException) in Value(try strip(ts, args, left: false, right: true)) }
-    t.method("split") { ts, args throws(PyException) in
-      let a = try ArgList(args, "split", ["sep", "maxsplit"], skipSelf: true)
-      let maxsplit = try a[1].map { (v) throws(PyException) in try ts.intArg(v, "maxsplit must be int") } ?? -1
-      let parts: [String]
-      if let sepValue = a[0] {
-        let sep = try ts.strArg(sepValue, "must be str or None, not \(sepValue.type.name)").value
-        if sep.isEmpty { throw PyException.valueError("empty separator") }
-        parts = splitOn(s(args[0]), sep, maxsplit)
-      } else {
-        parts = splitWhitespace(s(args[0]), maxsplit)
-      }
-      return .object(PyList(parts.map { Value($0) }))
-    }
-    t.method("replace") { ts, args throws(PyException) in
-      try args.expect("replace", min: 2, max: 3)
-      let old = try ts.strArg(args[1], "replace() argument 1 must be str, not \(args[1].type.name)").value
-      let new = try ts.strArg(args[2], "replace() argument 2 must be str, not \(args[2].type.name)").value
-      let count = args.count > 3 ? try ts.intArg(args[3], "count must be int") : -1
-      return Value(replace(s(args[0]), old, new, count))
-    }
-    t.method("startswith") { ts, args throws(PyException) in
-      try args.expect("startswith", min: 1, max: 3)
-      return .bool(try affix(ts, args, prefix: true))
-    }
-    t.method("endswith") { ts, args throws(PyException) in
-      try args.expect("endswith", min: 1, max: 3)
-      return .bool(try affix(ts, args, prefix: false))
-    }
-    t.method("find") { ts, args throws(PyException) in
-      try args.expect("find", min: 1, max: 3)
-      let sub = try ts.strArg(args[1], "must be str, not \(args[1].type.name)")
-      return .int(findIndex(StrType.str(args[0]), sub.value) ?? -1)
+    installCase(t)
+    installSearch(t)
+    installSplit(t)
+    installPredicates(t)
+    installPadding(t)
+    installTranslate(t)
+    // A format string without braces comes back unchanged (self, as in CPython).
+    func hasBraces(_ s: PyStr) -> Bool {
+      withUTF8(s.value) { b in b.contains(123) || b.contains(125) }
     }
     t.method("format") { ts, args throws(PyException) in
-      Value(try StrFormat.format(ts, s(args[0]), args.droppingFirst))
+      let s = pystr(args[0])
+      if !hasBraces(s) { return args[0] }
+      return Value(try StrFormat.format(ts, s.value, args.droppingFirst))
+    }
+    t.method("format_map") { ts, args throws(PyException) in
+      try args.expect("str.format_map", 1)
+      if !hasBraces(pystr(args[0])) { return args[0] }
+      return Value(try StrFormat.format(ts, pystr(args[0]).value, Args(base: args.base, count: 0, kwnames: nil),
+                                        mapping: args[1]))
     }
   }
 
-  static func findIndex(_ s: PyStr, _ sub: String) -> Int? {
-    guard let byte = StrOps.find(s.value, sub) else { return nil }
-    // Convert the UTF-8 offset to a code point index.
-    if s.isASCII { return byte }
-    var n = 0
-    var i = 0
-    for b in s.value.utf8 {
-      if i == byte { return n }
-      if b & 0xC0 != 0x80 { n += 1 }
-      i += 1
-    }
-    return n
+  // MARK: Self and results
+
+  /// The `str` storage of self (an exact str or a subclass instance).
+  @inline(__always) static func pystr(_ v: Value) -> PyStr { unsafeDowncast(v.asObject!, to: PyStr.self) }
+
+  /// A new exact str from UTF-8 bytes known to be valid.
+  @inline(__always) static func make(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> Value {
+    let s = String(decoding: bytes, as: UTF8.self)
+    if ascii { return .object(PyStr(ascii: s, count: bytes.count)) }
+    return .object(PyStr(s))
   }
 
-  static func isPythonWhitespace(_ c: Unicode.Scalar) -> Bool {
-    switch c.value {
-    case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-      return true
-    default:
-      return false
+  /// A new exact str from a String (ASCII-ness known or not).
+  @inline(__always) static func make(_ s: String, ascii: Bool = false) -> Value {
+    if ascii { return .object(PyStr(ascii: s, count: s.utf8.count)) }
+    return .object(PyStr(s))
+  }
+
+  /// Self unchanged as an exact str (CPython returns the same object for an exact str).
+  @inline(__always) static func same(_ v: Value) -> Value {
+    let s = pystr(v)
+    if s.kind == .str { return v }
+    return .object(PyStr(s.value))
+  }
+
+  // MARK: Arguments
+
+  /// A str argument with CPython's "must be str, not X" message.
+  static func strArg(_ v: Value, _ message: @autoclosure () -> String) throws(PyException) -> PyStr {
+    if case .object(let o) = v, let s = o as? PyStr { return s }
+    throw PyException.typeError(message())
+  }
+
+  /// An optional `start`/`end` argument of find-like methods: None or an index.
+  static func sliceIndex(_ ts: ThreadState, _ v: Value?) throws(PyException) -> Int? {
+    guard let v, !v.isNone else { return nil }
+    guard let i = try ts.indexValue(v, clamp: true) else {
+      throw PyException.typeError("slice indices must be integers or None or have an __index__ method")
+    }
+    return i
+  }
+
+  /// CPython's ADJUST_INDICES: slice-style start/end clipped to `0...len`
+  /// (start may stay above len).
+  static func adjust(_ start: Int?, _ end: Int?, _ len: Int) -> (Int, Int) {
+    var e = end ?? len
+    if e > len { e = len } else if e < 0 { e += len; if e < 0 { e = 0 } }
+    var s = start ?? 0
+    if s < 0 { s += len; if s < 0 { s = 0 } }
+    return (s, e)
+  }
+
+  /// Positional-only arguments: CPython names the type in the keyword
+  /// error ("str.find() takes no keyword arguments") but not in the count error.
+  static func positional(_ args: Args, _ owner: String, _ name: String, min: Int, max: Int,
+                         skipSelf: Bool = true) throws(PyException) {
+    if args.hasKeywords { throw PyException.typeError("\(owner).\(name)() takes no keyword arguments") }
+    if min == max {
+      try args.expect(name, min, skipSelf: skipSelf)
+    } else {
+      try args.expect(name, min: min, max: max, skipSelf: skipSelf)
     }
   }
 
-  static func strip(_ ts: ThreadState, _ args: Args, left: Bool, right: Bool) throws(PyException) -> String {
-    try args.expect("strip", min: 0, max: 1)
-    let text = Array(s(args[0]).unicodeScalars)
-    var chars: Set<Unicode.Scalar>? = nil
-    if args.count > 1, !args[1].isNone {
-      chars = Set(try ts.strArg(args[1], "strip arg must be None or str").value.unicodeScalars)
-    }
-    func strippable(_ c: Unicode.Scalar) -> Bool { chars.map { $0.contains(c) } ?? isPythonWhitespace(c) }
-    var lo = 0, hi = text.count
-    if left { while lo < hi && strippable(text[lo]) { lo += 1 } }
-    if right { while hi > lo && strippable(text[hi - 1]) { hi -= 1 } }
-    var out = String.UnicodeScalarView()
-    out.append(contentsOf: text[lo..<hi])
-    return String(out)
+  /// Parses `(sub[, start[, end]])` positional-only arguments.
+  static func subArgs(_ ts: ThreadState, _ args: Args, _ name: String, owner: String = "str") throws(PyException) -> (Value, Int?, Int?) {
+    try positional(args, owner, name, min: 1, max: 3)
+    let start = args.count > 2 ? try sliceIndex(ts, args[2]) : nil
+    let end = args.count > 3 ? try sliceIndex(ts, args[3]) : nil
+    return (args[1], start, end)
   }
 
-  static func splitWhitespace(_ str: String, _ maxsplit: Int) -> [String] {
-    var parts: [String] = []
-    var current = String.UnicodeScalarView()
-    var inWord = false
-    var splits = 0
-    var scalars = Array(str.unicodeScalars)[...]
-    while let c = scalars.first {
-      if isPythonWhitespace(c) {
-        if inWord {
-          parts.append(String(current))
-          current = String.UnicodeScalarView()
-          inWord = false
-          splits += 1
-          if maxsplit >= 0 && splits >= maxsplit {
-            scalars = scalars.drop(while: { isPythonWhitespace($0) })
-            if !scalars.isEmpty {
-              var rest = String.UnicodeScalarView()
-              rest.append(contentsOf: scalars)
-              parts.append(String(rest))
-            }
-            return parts
-          }
+  /// An integer argument CPython converts to a C `Py_ssize_t` (`width`,
+  /// `count`, `maxsplit`), with CPython's messages.
+  static func intArg(_ ts: ThreadState, _ v: Value) throws(PyException) -> Int {
+    if case .int(let i) = v { return i }
+    if v.isFloatValue { throw PyException.typeError("'float' object cannot be interpreted as an integer") }
+    guard let i = try ts.indexValue(v, clamp: true) else {
+      throw PyException.typeError("'\(v.type.name)' object cannot be interpreted as an integer")
+    }
+    if i == Int.max || i == Int.min {
+      if case .object(let o) = v, o is PyLong {
+        throw PyException.overflow("Python int too large to convert to C ssize_t")
+      }
+    }
+    return i
+  }
+
+  /// An integer argument CPython converts to a C `int` (`tabsize`, `keepends`).
+  static func cIntArg(_ ts: ThreadState, _ v: Value) throws(PyException) -> Int {
+    let i: Int
+    if case .int(let x) = v { i = x } else {
+      if v.isFloatValue { throw PyException.typeError("'float' object cannot be interpreted as an integer") }
+      guard let x = try ts.indexValue(v, clamp: true) else {
+        throw PyException.typeError("'\(v.type.name)' object cannot be interpreted as an integer")
+      }
+      i = x
+    }
+    if i > Int(Int32.max) || i < Int(Int32.min) {
+      throw PyException.overflow("Python int too large to convert to C int")
+    }
+    return i
+  }
+
+  /// The one argument of a binary dunder (`__add__`, `__eq__`, `__contains__`...),
+  /// with CPython's message when the count is wrong.
+  /// (`leadingSpace`: CPython's wrappers for `__mul__` and `__setitem__`
+  /// unpack with an empty function name, which leaves a space first.)
+  static func dunderArgs(_ args: Args, _ n: Int = 1, leadingSpace: Bool = false) throws(PyException) {
+    if args.count != n + 1 || args.hasKeywords {
+      if args.hasKeywords { throw PyException.typeError("wrapper takes no keyword arguments") }
+      throw PyException.typeError("\(leadingSpace ? " " : "")expected \(n) argument\(n == 1 ? "" : "s"), got \(args.count - 1)")
+    }
+  }
+
+  /// A type name as CPython's argument errors spell it ("None" for None).
+  static func argTypeName(_ v: Value) -> String { v.isNone ? "None" : v.type.name }
+
+  // MARK: Character classes
+
+  /// Python's `str.isspace` characters (bidirectional WS/B/S or Zs).
+  @inline(__always) static func isPythonWhitespace(_ c: Unicode.Scalar) -> Bool {
+    isSpace(c.value)
+  }
+
+  @inline(__always) static func isSpace(_ v: UInt32) -> Bool {
+    if v < 128 { return v == 32 || (v &- 9 < 5) || (v &- 0x1C < 4) }
+    switch v {
+    case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+    default: return false
+    }
+  }
+
+
+  /// Python's line boundaries for `str.splitlines`.
+  @inline(__always) static func isLineBreak(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x0A, 0x0B, 0x0C, 0x0D, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029: return true
+    default: return false
+    }
+  }
+}
+
+// MARK: - UTF-8 access
+
+/// Runs `body` over the UTF-8 bytes of `s` without copying native strings.
+@inline(__always)
+func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+  return Array(s.utf8).withUnsafeBufferPointer(body)
+}
+
+extension PyStr {
+  /// UTF-8 byte offset of code point index `i` (0...count).
+  func utf8Offset(_ i: Int) -> Int {
+    if isASCII || i <= 0 { return max(i, 0) }
+    if i >= count { return value.utf8.count }
+    return withUTF8(value) { buf in
+      var cp = 0
+      var j = 0
+      while j < buf.count {
+        if buf[j] & 0xC0 != 0x80 {
+          if cp == i { return j }
+          cp += 1
         }
-      } else {
-        current.append(c)
-        inWord = true
+        j += 1
       }
-      scalars = scalars.dropFirst()
+      return buf.count
     }
-    if inWord { parts.append(String(current)) }
-    return parts
   }
 
-  static func splitOn(_ str: String, _ sep: String, _ maxsplit: Int) -> [String] {
-    let h = Array(str.utf8), n = Array(sep.utf8)
-    var parts: [String] = []
-    var start = 0
-    var splits = 0
-    while maxsplit < 0 || splits < maxsplit, let p = BytesOps.find(h, n, from: start) {
-      parts.append(String(decoding: h[start..<p], as: UTF8.self))
-      start = p + n.count
-      splits += 1
+  /// Code point index of UTF-8 byte offset `b` (on a code point boundary).
+  func codePointIndex(_ b: Int) -> Int {
+    if isASCII { return b }
+    return withUTF8(value) { buf in
+      var n = 0
+      for j in 0..<min(b, buf.count) where buf[j] & 0xC0 != 0x80 { n += 1 }
+      return n
     }
-    parts.append(String(decoding: h[start...], as: UTF8.self))
-    return parts
   }
+}
 
-  static func replace(_ str: String, _ old: String, _ new: String, _ count: Int) -> String {
-    if count == 0 { return str }
-    let h = Array(str.utf8), o = Array(old.utf8), nw = Array(new.utf8)
-    if o.isEmpty {
-      var out: [UInt8] = []
-      var done = 0
-      var it = str.unicodeScalars.makeIterator()
-      if count < 0 || done < count {
-        out.append(contentsOf: nw)
-        done += 1
-      }
-      while let c = it.next() {
-        out.append(contentsOf: Array(String(c).utf8))
-        if count < 0 || done < count {
-          out.append(contentsOf: nw)
-          done += 1
-        }
-      }
-      return String(decoding: out, as: UTF8.self)
-    }
-    var out: [UInt8] = []
-    out.reserveCapacity(h.count)
-    var start = 0
-    var done = 0
-    while count < 0 || done < count, let p = BytesOps.find(h, o, from: start) {
-      out.append(contentsOf: h[start..<p])
-      out.append(contentsOf: nw)
-      start = p + o.count
-      done += 1
-    }
-    out.append(contentsOf: h[start...])
-    return String(decoding: out, as: UTF8.self)
-  }
+/// Builds a String from UTF-8 bytes appended by `body`.
+@inline(__always)
+func buildUTF8(capacity: Int, _ body: (inout [UInt8]) -> Void) -> String {
+  var out: [UInt8] = []
+  out.reserveCapacity(capacity)
+  body(&out)
+  return String(decoding: out, as: UTF8.self)
+}
 
-  private static func affix(_ ts: ThreadState, _ args: Args, prefix: Bool) throws(PyException) -> Bool {
-    let pstr = StrType.str(args[0])
-    var text = pstr.value
-    if args.count > 2 {
-      let n = pstr.count
-      let start = try ListTupleTypes.clampIndex(ts, args[2], n)
-      let end = args.count > 3 ? try ListTupleTypes.clampIndex(ts, args[3], n) : n
-      if start > n { return false }
-      text = pstr.substring(start, max(end, start))
+extension Array where Element == UInt8 {
+  /// Appends the UTF-8 encoding of a code point.
+  @inline(__always) mutating func appendUTF8(_ c: Unicode.Scalar) {
+    let v = c.value
+    if v < 0x80 {
+      append(UInt8(v))
+    } else if v < 0x800 {
+      append(UInt8(0xC0 | (v >> 6)))
+      append(UInt8(0x80 | (v & 0x3F)))
+    } else if v < 0x10000 {
+      append(UInt8(0xE0 | (v >> 12)))
+      append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      append(UInt8(0x80 | (v & 0x3F)))
+    } else {
+      append(UInt8(0xF0 | (v >> 18)))
+      append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+      append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      append(UInt8(0x80 | (v & 0x3F)))
     }
-    let candidates: [Value]
-    if let t = args[1].asTuple { candidates = Array(t.items) } else { candidates = [args[1]] }
-    for c in candidates {
-      guard let cs = c.asStr else {
-        let what = prefix ? "startswith" : "endswith"
-        throw PyException.typeError(
-          "\(what) first arg must be str or a tuple of str, not \(c.type.name)")
-      }
-      let a = Array(text.utf8), b = Array(cs.value.utf8)
-      if prefix ? a.starts(with: b) : (a.count >= b.count && Array(a[(a.count - b.count)...]) == b) { return true }
-    }
-    return false
   }
 }

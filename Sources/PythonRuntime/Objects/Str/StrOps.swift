@@ -25,8 +25,9 @@ enum StrOps {
   /// byte offset `from`, or nil. UTF-8 byte search finds exactly the code
   /// point matches (UTF-8 is self-synchronising).
   static func find(_ hay: String, _ needle: String, from: Int = 0) -> Int? {
-    let h = Array(hay.utf8), n = Array(needle.utf8)
-    return BytesOps.find(h, n, from: from)
+    withUTF8(hay) { h in
+      withUTF8(needle) { n in BytesOps.find(h, n, from: from, to: h.count) }
+    }
   }
 
   /// `s[slice]`.
@@ -44,45 +45,74 @@ enum StrOps {
   }
 }
 
-/// Byte-sequence algorithms (also used for UTF-8 text).
+/// Byte-sequence algorithms (also used for UTF-8 text). The buffer
+/// versions search `hay[from..<to]` without copying.
 enum BytesOps {
   static func find(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
-    let end = min(to ?? hay.count, hay.count)
-    let n = needle.count
-    if n == 0 { return from <= end ? from : nil }
-    if end - from < n { return nil }
-    let first = needle[0]
-    var i = max(from, 0)
-    let last = end - n
-    return hay.withUnsafeBufferPointer { hp -> Int? in
-      needle.withUnsafeBufferPointer { np -> Int? in
-        while i <= last {
-          if hp[i] == first && memcmp(hp.baseAddress! + i, np.baseAddress!, n) == 0 { return i }
-          i += 1
-        }
-        return nil
-      }
+    hay.withUnsafeBufferPointer { h in
+      needle.withUnsafeBufferPointer { n in find(h, n, from: from, to: to ?? h.count) }
     }
   }
 
   static func rfind(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
-    let end = min(to ?? hay.count, hay.count)
+    hay.withUnsafeBufferPointer { h in
+      needle.withUnsafeBufferPointer { n in rfind(h, n, from: from, to: to ?? h.count) }
+    }
+  }
+
+  static func count(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int {
+    hay.withUnsafeBufferPointer { h in
+      needle.withUnsafeBufferPointer { n in count(h, n, from: from, to: to ?? h.count, max: Int.max) }
+    }
+  }
+
+  /// First occurrence of `needle` in `hay[from..<to]`.
+  static func find(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+                   from: Int, to: Int) -> Int? {
+    let end = min(to, hay.count)
+    let start = max(from, 0)
     let n = needle.count
-    if n == 0 { return end >= from ? end : nil }
+    if n == 0 { return start <= end ? start : nil }
+    if end - start < n { return nil }
+    let h = hay.baseAddress!, nb = needle.baseAddress!
+    let first = Int32(nb[0])
+    var i = start
+    let last = end - n
+    while i <= last {
+      guard let p = memchr(h + i, first, last - i + 1) else { return nil }
+      let j = h.distance(to: p.assumingMemoryBound(to: UInt8.self))
+      if n == 1 || memcmp(h + j + 1, nb + 1, n - 1) == 0 { return j }
+      i = j + 1
+    }
+    return nil
+  }
+
+  /// Last occurrence of `needle` in `hay[from..<to]`.
+  static func rfind(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+                    from: Int, to: Int) -> Int? {
+    let end = min(to, hay.count)
+    let start = max(from, 0)
+    let n = needle.count
+    if n == 0 { return end >= start ? end : nil }
+    if end - start < n { return nil }
+    let h = hay.baseAddress!, nb = needle.baseAddress!
+    let first = nb[0]
     var i = end - n
-    while i >= max(from, 0) {
-      if Array(hay[i..<i + n]) == needle { return i }
+    while i >= start {
+      if h[i] == first && (n == 1 || memcmp(h + i + 1, nb + 1, n - 1) == 0) { return i }
       i -= 1
     }
     return nil
   }
 
-  static func count(_ hay: [UInt8], _ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int {
-    let end = min(to ?? hay.count, hay.count)
-    if needle.isEmpty { return max(end - from + 1, 0) }
+  /// Non-overlapping occurrences of a non-empty `needle` in `hay[from..<to]`, at most `max`.
+  static func count(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>,
+                    from: Int, to: Int, max limit: Int) -> Int {
+    let end = min(to, hay.count)
+    if needle.isEmpty { return Swift.max(end - from + 1, 0) }
     var c = 0
     var i = from
-    while let p = find(hay, needle, from: i, to: end) {
+    while c < limit, let p = find(hay, needle, from: i, to: end) {
       c += 1
       i = p + needle.count
     }

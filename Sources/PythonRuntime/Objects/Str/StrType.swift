@@ -24,12 +24,15 @@ enum StrType {
     t.method("__len__") { _, args throws(PyException) in .int(str(args[0]).count) }
     t.method("__iter__") { _, args throws(PyException) in .object(PyStrIterator(str(args[0]))) }
     t.method("__getitem__") { ts, args throws(PyException) in
-      try ts.getItem(.object(PyStr(str(args[0]).value)), args[1])
+      try StrMethods.dunderArgs(args)
+      return try ts.getItem(.object(PyStr(str(args[0]).value)), args[1])
     }
     t.method("__contains__") { ts, args throws(PyException) in
-      .bool(try ts.contains(.object(PyStr(str(args[0]).value)), args[1]))
+      try StrMethods.dunderArgs(args)
+      return .bool(try ts.contains(.object(PyStr(str(args[0]).value)), args[1]))
     }
     t.method("__add__") { _, args throws(PyException) in
+      try StrMethods.dunderArgs(args)
       guard let o = args[1].asStr else {
         throw PyException.typeError("can only concatenate str (not \"\(args[1].type.name)\") to str")
       }
@@ -37,63 +40,39 @@ enum StrType {
     }
     for name in ["__mul__", "__rmul__"] {
       t.method(name) { ts, args throws(PyException) in
+        try StrMethods.dunderArgs(args, leadingSpace: true)
         guard let n = try ts.indexValue(args[1]) else { return .notImplemented }
         return try NativeOps.repeatSequence(ts, PyStr(str(args[0]).value), n) ?? .notImplemented
       }
     }
-    t.method("__mod__") { ts, args throws(PyException) in try PercentFormatting.format(ts, str(args[0]).value, args[1]) }
+    t.method("__mod__") { ts, args throws(PyException) in
+      try StrMethods.dunderArgs(args)
+      return try PercentFormatting.format(ts, str(args[0]).value, args[1])
+    }
     t.method("__rmod__") { _, _ throws(PyException) in .notImplemented }
     for (cmp, name) in [(CompareKind.lt, "__lt__"), (.le, "__le__"), (.eq, "__eq__"), (.ne, "__ne__"),
                         (.gt, "__gt__"), (.ge, "__ge__")] {
       t.method(name) { _, args throws(PyException) in
+        try StrMethods.dunderArgs(args)
         guard let o = args[1].asStr else { return .notImplemented }
         return .bool(NativeOps.result(PyStr.compare(str(args[0]).value, o.value), cmp))
       }
     }
     t.method("__format__") { ts, args throws(PyException) in
-      try args.expect("__format__", 1)
-      let spec = try ts.strArg(args[1], "format spec must be a str")
+      try args.expect("str.__format__", 1)
+      let spec = try ts.strArg(args[1], "__format__() argument must be str, not \(StrMethods.argTypeName(args[1]))")
+      // An empty spec formats as str(self) (a subclass's __str__ counts).
+      if spec.isEmpty { return str(args[0]).kind == .str ? args[0] : Value(try ts.str(args[0])) }
       return Value(try FormatBridge.formatStr(str(args[0]).value, spec.value))
     }
     t.method("__getnewargs__") { _, args throws(PyException) in .object(PyTuple([Value(str(args[0]).value)])) }
-    t.method("join") { ts, args throws(PyException) in
-      try args.expect("join", 1)
-      let sep = str(args[0]).value
-      var parts: [String] = []
-      var index = 0
-      try ts.iterate(args[1]) { (v) throws(PyException) in
-        guard let s = v.asStr else {
-          throw PyException.typeError("sequence item \(index): expected str instance, \(v.type.name) found")
-        }
-        parts.append(s.value)
-        index += 1
-      }
-      return Value(parts.joined(separator: sep))
-    }
     t.method("encode") { ts, args throws(PyException) in
       let a = try ArgList(args, "encode", ["encoding", "errors"], skipSelf: true)
-      let enc = a[0]?.asStr?.value.lowercased().replacing("-", with: "").replacing("_", with: "") ?? "utf8"
-      let s = str(args[0]).value
-      switch enc {
-      case "utf8": return .object(PyBytes(Array(s.utf8)))
-      case "ascii", "latin1", "iso88591":
-        let limit: UInt32 = enc == "ascii" ? 128 : 256
-        var out: [UInt8] = []
-        for (i, c) in s.unicodeScalars.enumerated() {
-          guard c.value < limit else {
-            let errors = a[1]?.asStr?.value ?? "strict"
-            if errors == "ignore" { continue }
-            if errors == "replace" { out.append(63); continue }
-            throw PyException.make(PyType.unicodeEncodeError,
-              "'\(enc == "ascii" ? "ascii" : "latin-1")' codec can't encode character '\\u\(String(c.value, radix: 16).leftPadded(to: 4))' in position \(i): ordinal not in range(\(limit))")
-          }
-          out.append(UInt8(c.value))
-        }
-        return .object(PyBytes(out))
-      default:
-        throw PyException.make(PyType.lookupError, "unknown encoding: \(a[0]?.asStr?.value ?? "")")
-      }
+      let enc = try codecArg(a[0], "encode", "encoding") ?? "utf-8"
+      let errors = try codecArg(a[1], "encode", "errors") ?? "strict"
+      return .object(PyBytes(try TextCodecs.encode(str(args[0]), encoding: enc, errors: errors)))
     }
+    TextCodecs.installErrorTypes()
     StrMethods.install(t)
   }
 
@@ -102,58 +81,31 @@ enum StrType {
     let a = try ArgList(args, "str", ["object", "encoding", "errors"])
     guard let x = a[0] else { return Value("") }
     if a[1] != nil || a[2] != nil {
+      if x.asStr != nil { throw PyException.typeError("decoding str is not supported") }
       guard let bytes = ts.bytesLike(x) else {
         throw PyException.typeError("decoding to str: need a bytes-like object, \(x.type.name) found")
       }
-      return Value(try BytesDecoding.decode(bytes, encoding: a[1]?.asStr?.value ?? "utf-8", errors: a[2]?.asStr?.value ?? "strict"))
+      let enc = try codecArg(a[1], "str", "encoding") ?? "utf-8"
+      let errors = try codecArg(a[2], "str", "errors") ?? "strict"
+      return Value(try TextCodecs.decode(bytes, encoding: enc, errors: errors))
     }
     if let s = x.exactStr { return .object(s) }
     return Value(try ts.str(x))
   }
 }
 
-/// Decoding bytes to text.
+/// Decoding bytes to text (kept for callers elsewhere in the runtime).
 enum BytesDecoding {
   static func decode(_ bytes: [UInt8], encoding: String, errors: String) throws(PyException) -> String {
-    let enc = encoding.lowercased().replacing("-", with: "").replacing("_", with: "")
-    switch enc {
-    case "utf8", "utf8sig":
-      var b = bytes[...]
-      if enc == "utf8sig" && b.starts(with: [0xEF, 0xBB, 0xBF]) { b = b.dropFirst(3) }
-      if let s = String(validating: b, as: UTF8.self) { return s }
-      if errors == "replace" { return String(decoding: b, as: UTF8.self) }
-      if errors == "ignore" {
-        return String(decoding: b, as: UTF8.self).replacing("\u{FFFD}", with: "")
-      }
-      var pos = 0
-      var it = Array(b)
-      while pos < it.count {
-        let len: Int
-        let c = it[pos]
-        if c < 0x80 { len = 1 } else if c >> 5 == 6 { len = 2 } else if c >> 4 == 14 { len = 3 } else if c >> 3 == 30 { len = 4 } else { len = 0 }
-        if len == 0 || pos + len > it.count || String(validating: it[pos..<pos + len], as: UTF8.self) == nil { break }
-        pos += len
-      }
-      it = []
-      let byte = String(bytes[bytes.startIndex + pos + (enc == "utf8sig" ? 0 : 0)], radix: 16).leftPadded(to: 2)
-      throw PyException.make(PyType.unicodeDecodeError,
-        "'utf-8' codec can't decode byte 0x\(byte) in position \(pos): invalid start byte")
-    case "ascii":
-      var out = String.UnicodeScalarView()
-      for (i, b) in bytes.enumerated() {
-        if b >= 128 {
-          if errors == "ignore" { continue }
-          if errors == "replace" { out.append("\u{FFFD}"); continue }
-          throw PyException.make(PyType.unicodeDecodeError,
-            "'ascii' codec can't decode byte 0x\(String(b, radix: 16)) in position \(i): ordinal not in range(128)")
-        }
-        out.append(Unicode.Scalar(b))
-      }
-      return String(out)
-    case "latin1", "iso88591":
-      return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-    default:
-      throw PyException.make(PyType.lookupError, "unknown encoding: \(encoding)")
-    }
+    try TextCodecs.decode(bytes, encoding: encoding, errors: errors)
   }
+}
+
+/// An `encoding` / `errors` argument: a str, with CPython's message otherwise.
+func codecArg(_ v: Value?, _ fname: String, _ pname: String) throws(PyException) -> String? {
+  guard let v else { return nil }
+  guard let s = v.asStr else {
+    throw PyException.typeError("\(fname)() argument '\(pname)' must be str, not \(v.isNone ? "None" : v.type.name)")
+  }
+  return s.value
 }
