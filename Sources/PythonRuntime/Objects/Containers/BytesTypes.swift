@@ -335,6 +335,10 @@ enum BytesTypes {
     o.bytes.remove(at: i)
   }
 
+  private static func live(_ mv: PyMemoryView) throws(PyException) {
+    if mv.released { throw PyException.valueError("operation forbidden on released memoryview object") }
+  }
+
   private static func installMemoryView() {
     let t = PyType.memoryview!
     func m(_ v: Value) -> PyMemoryView { v.asObject as! PyMemoryView }
@@ -343,26 +347,35 @@ enum BytesTypes {
         throw PyException.typeError("memoryview: a bytes-like object is required, not '\(args.count > 0 ? args[0].type.name : "NoneType")'")
       }
       if let mv = o as? PyMemoryView {
-        if let sh = mv.shared { return .object(PyMemoryView(shared: sh, start: mv.start, length: mv.length)) }
+        try live(mv)
+        if let sh = mv.shared { return .object(PyMemoryView(shared: sh, source: mv.source, start: mv.start, length: mv.length)) }
         return .object(PyMemoryView(source: mv.source!))
       }
       return .object(PyMemoryView(source: o))
     }
-    t.method("tobytes") { _, args throws(PyException) in .object(PyBytes(m(args[0]).bytes)) }
-    t.method("tolist") { _, args throws(PyException) in .object(PyList(m(args[0]).bytes.map { .int(Int($0)) })) }
+    /// A view that is still usable (not released).
+    func lv(_ v: Value) throws(PyException) -> PyMemoryView {
+      let mv = m(v)
+      try live(mv)
+      return mv
+    }
+    t.method("tobytes") { _, args throws(PyException) in .object(PyBytes(try lv(args[0]).bytes)) }
+    t.method("tolist") { _, args throws(PyException) in .object(PyList(try lv(args[0]).bytes.map { .int(Int($0)) })) }
     t.method("hex") { _, args throws(PyException) in
-      Value(m(args[0]).bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined())
+      Value(try lv(args[0]).bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined())
     }
     t.method("release") { _, args throws(PyException) in
       m(args[0]).released = true
       return .none
     }
-    t.method("__len__") { _, args throws(PyException) in .int(m(args[0]).length) }
+    t.method("__len__") { _, args throws(PyException) in .int(try lv(args[0]).length) }
     t.method("__getitem__") { ts, args throws(PyException) in
-      let mv = m(args[0])
+      let mv = try lv(args[0])
       if case .object(let k) = args[1], let sl = k as? PySlice {
         let (start, _, step, count) = try sl.indices(ts, length: mv.length)
-        if step == 1, let sh = mv.shared { return .object(PyMemoryView(shared: sh, start: mv.start + start, length: count)) }
+        if step == 1, let sh = mv.shared {
+          return .object(PyMemoryView(shared: sh, source: mv.source, start: mv.start + start, length: count))
+        }
         var out: [UInt8] = []
         var i = start
         let all = mv.bytes
@@ -373,7 +386,7 @@ enum BytesTypes {
       return .int(Int(mv.bytes[i]))
     }
     t.method("__setitem__") { ts, args throws(PyException) in
-      let mv = m(args[0])
+      let mv = try lv(args[0])
       if mv.readonly { throw PyException.typeError("cannot modify read-only memory") }
       let i = try ts.sequenceIndex(args[1], count: mv.length, type: "index")
       guard let n = args[2].smallInt, n >= 0, n < 256 else {

@@ -25,23 +25,32 @@ final class PyBytes: PyObject {
   }
 }
 
-/// A mutable `bytearray`.
+/// A mutable `bytearray`. Its bytes live in a `SharedBuffer`, so every
+/// memoryview over it — in this interpreter or, sent through
+/// `concurrent.interpreters`, in another — reads and writes the same memory.
 final class PyByteArray: PyObject {
-  var bytes: [UInt8]
+  let storage: SharedBuffer
+
+  var bytes: [UInt8] {
+    @inline(__always) get { storage.bytes }
+    set { storage.bytes = newValue }
+    _modify { yield &storage.bytes }
+  }
 
   init(_ bytes: [UInt8]) {
-    self.bytes = bytes
+    self.storage = SharedBuffer(bytes, readonly: false)
     super.init(type: PyType.bytearray, kind: .bytearray)
   }
 
   init(type: PyType) {
-    self.bytes = []
+    self.storage = SharedBuffer([], readonly: false)
     super.init(type: type, kind: .bytearray)
   }
 }
 
-/// Memory shared by memoryviews, possibly across interpreters (a
-/// memoryview sent through `concurrent.interpreters` shares its buffer).
+/// Memory shared by memoryviews, possibly across interpreters. Like
+/// CPython's buffers, there is no lock: interpreters writing the same bytes
+/// at the same time must coordinate (through a queue, say).
 final class SharedBuffer: @unchecked Sendable {
   var bytes: [UInt8]
   let readonly: Bool
@@ -53,8 +62,10 @@ final class SharedBuffer: @unchecked Sendable {
 
 /// A `memoryview` over bytes, a bytearray or a shared buffer.
 final class PyMemoryView: PyObject {
-  /// The exporting object when it lives in this interpreter.
+  /// The exporting object when it lives in this interpreter (`obj`).
   let source: PyObject?
+  /// The memory itself for mutable exporters and views received from
+  /// another interpreter; nil for a view over immutable `bytes`.
   let shared: SharedBuffer?
   let start: Int
   let length: Int
@@ -62,14 +73,14 @@ final class PyMemoryView: PyObject {
 
   init(source: PyObject) {
     self.source = source
-    self.shared = nil
+    self.shared = (source as? PyByteArray)?.storage
     self.start = 0
     self.length = (source as? PyBytes)?.bytes.count ?? (source as? PyByteArray)?.bytes.count ?? 0
     super.init(type: PyType.memoryview, kind: .other)
   }
 
-  init(shared: SharedBuffer, start: Int = 0, length: Int? = nil) {
-    self.source = nil
+  init(shared: SharedBuffer, source: PyObject? = nil, start: Int = 0, length: Int? = nil) {
+    self.source = source
     self.shared = shared
     self.start = start
     self.length = length ?? shared.bytes.count
@@ -81,16 +92,17 @@ final class PyMemoryView: PyObject {
     return !(source is PyByteArray)
   }
 
+  /// The viewed bytes (clamped if the exporter shrank since).
   var bytes: [UInt8] {
-    if let s = shared { return Array(s.bytes[start..<start + length]) }
-    if let b = source as? PyBytes { return Array(b.bytes[start..<start + length]) }
-    if let b = source as? PyByteArray { return Array(b.bytes[start..<min(start + length, b.bytes.count)]) }
-    return []
+    let all: [UInt8]
+    if let s = shared { all = s.bytes } else if let b = source as? PyBytes { all = b.bytes } else { return [] }
+    let lo = min(start, all.count)
+    return Array(all[lo..<min(start + length, all.count)])
   }
 
   func setByte(_ i: Int, _ v: UInt8) {
-    if let s = shared { s.bytes[start + i] = v; return }
-    if let b = source as? PyByteArray { b.bytes[start + i] = v }
+    guard let s = shared, start + i < s.bytes.count else { return }
+    s.bytes[start + i] = v
   }
 }
 
