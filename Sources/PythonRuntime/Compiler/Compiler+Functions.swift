@@ -74,8 +74,18 @@ extension Compiler {
     b.range = range
     b.emit(.loadConst, b.constant(code: code))
     b.emit(.makeFunction, flags.rawValue)
-    for _ in fd.decorators { b.emit(.call, 1) }
+    applyDecorators(fd.decorators)
+    b.range = range
     compileStoreName(fd.name)
+  }
+
+  /// Calls the decorators (innermost first), each located at its own
+  /// expression as in CPython, so a failing decorator's line is shown.
+  private func applyDecorators(_ decorators: [Expr]) {
+    for d in decorators.reversed() {
+      b.range = d.range
+      b.emit(.call, 1)
+    }
   }
 
   private func compileFunctionBody(_ child: Scope, name: String, qualname: String, args: Arguments,
@@ -213,7 +223,8 @@ extension Compiler {
         b.emit(.callKw, 2 + cd.bases.count + cd.keywords.count)
       }
     }
-    for _ in cd.decorators { b.emit(.call, 1) }
+    applyDecorators(cd.decorators)
+    b.range = range
     compileStoreName(cd.name)
   }
 

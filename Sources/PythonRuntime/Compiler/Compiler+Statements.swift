@@ -135,12 +135,15 @@ extension Compiler {
     case .assert(let test, let msg):
       let end = b.newLabel()
       try compileCondition(test, jumpIfTrue: true, end)
+      b.range = s.range
       b.emit(.loadAssertionError)
       if let m = msg {
         b.emit(.pushNull)
         try compileExpr(m)
         b.emit(.call, 1)
       }
+      // Like CPython 3.13+: the failure points at the test.
+      b.range = test.range
       b.emit(.raiseVarargs, 1)
       b.place(end)
 
@@ -228,6 +231,7 @@ extension Compiler {
       compileStoreName(n)
     case .attribute(let obj, let attr):
       try compileExpr(obj)
+      b.range = Compiler.attributeLocation(t.range, of: t)
       b.emit(.storeAttr, b.name(attr))
     case .subscript(let obj, let slice):
       try compileExpr(obj)
@@ -264,31 +268,43 @@ extension Compiler {
     }
   }
 
+  /// Positions as CPython gives them: reading and writing the target at the
+  /// target, the operation itself at the whole statement.
   private func compileAugAssign(_ target: Expr, _ op: BinaryOperator, _ value: Expr) throws(PyException) {
     let kind = BinaryOpKind(rawValue: binaryOpKind(op).rawValue + 16)!
+    let statement = b.range
     switch target.kind {
     case .name(let n):
+      b.range = target.range
       compileLoadName(n)
       try compileExpr(value)
-      b.range = target.range.through(value.range)
+      b.range = statement
       b.emit(.binaryOp, kind.rawValue)
+      b.range = target.range
       compileStoreName(n)
     case .attribute(let obj, let attr):
+      let at = Compiler.attributeLocation(target.range, of: target)
       try compileExpr(obj)
+      b.range = at
       b.emit(.copy, 1)
       b.emit(.loadAttr, b.name(attr))
       try compileExpr(value)
+      b.range = statement
       b.emit(.binaryOp, kind.rawValue)
+      b.range = at
       b.emit(.swap, 2)
       b.emit(.storeAttr, b.name(attr))
     case .subscript(let obj, let slice):
       try compileExpr(obj)
       try compileExpr(slice)
+      b.range = target.range
       b.emit(.copy, 2)
       b.emit(.copy, 2)
       b.emit(.binarySubscr)
       try compileExpr(value)
+      b.range = statement
       b.emit(.binaryOp, kind.rawValue)
+      b.range = target.range
       b.emit(.swap, 3)
       b.emit(.swap, 2)
       b.emit(.storeSubscr)
@@ -298,10 +314,14 @@ extension Compiler {
   }
 
   private func compileDelete(_ t: Expr) throws(PyException) {
+    let saved = b.range
+    b.range = t.range
+    defer { b.range = saved }
     switch t.kind {
     case .name(let n): compileDeleteName(n)
     case .attribute(let obj, let attr):
       try compileExpr(obj)
+      b.range = Compiler.attributeLocation(t.range, of: t)
       b.emit(.deleteAttr, b.name(attr))
     case .subscript(let obj, let slice):
       try compileExpr(obj)
@@ -563,6 +583,11 @@ extension Compiler {
       return
     }
     try compileExpr(item.contextExpr)
+    // Entering and exiting are located at the context expression (CPython
+    // 3.12+), not at the whole statement with its body.
+    let statement = b.range
+    b.range = item.contextExpr.range
+    defer { b.range = statement }
     b.emit(.beforeWith)                // [exit, entered]
     let baseDepth = b.depth - 1        // depth with [exit]
     let handler = b.newLabel()

@@ -56,7 +56,7 @@ final class Compiler {
 
   /// Compiles a whole module (`exec` mode) or one interactive statement.
   static func compileModule(_ ast: ModuleAST, filename: String, source: String?) throws(PyException) -> CodeObject {
-    let lines = source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+    let lines = source.map(splitSourceLines)
     switch ast {
     case .module(let body), .interactive(let body):
       let interactive: Bool
@@ -120,6 +120,49 @@ final class Compiler {
 
   func syntaxError(_ msg: String, _ range: SourceRange) -> PyException {
     CompileErrors.syntaxError(msg, filename: filename, range: range, sourceLines: sourceLines)
+  }
+
+  /// The source's lines, split where the tokenizer counts lines: at `\n`,
+  /// `\r\n` and a lone `\r`. (Splitting on the Character "\n" would keep
+  /// `\r\n`, a single Character, inside lines.)
+  static func splitSourceLines(_ source: String) -> [Substring] {
+    var lines: [Substring] = []
+    let scalars = source.unicodeScalars
+    var start = scalars.startIndex
+    var i = start
+    while i < scalars.endIndex {
+      let c = scalars[i]
+      if c == "\n" || c == "\r" {
+        lines.append(Substring(scalars[start..<i]))
+        i = scalars.index(after: i)
+        if c == "\r", i < scalars.endIndex, scalars[i] == "\n" { i = scalars.index(after: i) }
+        start = i
+      } else {
+        i = scalars.index(after: i)
+      }
+    }
+    lines.append(Substring(scalars[start...]))
+    return lines
+  }
+
+  /// The location CPython gives attribute operations and method calls
+  /// (`range` being the attribute's or the call's): when the expression
+  /// spans lines, it starts at the attribute name, so a traceback shows
+  /// the line of `.name` rather than the start of a long chain.
+  static func attributeLocation(_ range: SourceRange, of attribute: Expr) -> SourceRange {
+    guard case .attribute(_, let name) = attribute.kind, range.line != attribute.range.endLine else { return range }
+    var r = range
+    r.line = attribute.range.endLine
+    let length = name.unicodeScalars.count
+    if length <= attribute.range.endCol {
+      r.col = attribute.range.endCol - length
+    } else {
+      r.col = -1
+      r.endCol = -1
+    }
+    r.endLine = max(r.line, r.endLine)
+    if r.line == r.endLine { r.endCol = max(r.col, r.endCol) }
+    return r
   }
 
   // MARK: Constants

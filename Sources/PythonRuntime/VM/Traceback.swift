@@ -1,36 +1,19 @@
 /// Formatting exceptions the way CPython prints them.
 enum Traceback {
-  /// The full report: chained exceptions first, then this one.
+  /// The full report: chained exceptions first, then this one; exception
+  /// groups with their members in boxes.
   static func format(_ ts: ThreadState, _ e: PyException) -> String {
-    var seen = Set<ObjectIdentifier>()
-    return formatChain(ts, e, &seen)
+    ReportPrinter.format(ts, e, chain: true)
   }
 
-  private static func formatChain(_ ts: ThreadState, _ e: PyException, _ seen: inout Set<ObjectIdentifier>) -> String {
-    seen.insert(ObjectIdentifier(e))
-    var out = ""
-    if let cause = e.causeException, !seen.contains(ObjectIdentifier(cause)) {
-      out += formatChain(ts, cause, &seen)
-      out += "\nThe above exception was the direct cause of the following exception:\n\n"
-    } else if !e.suppressContext, let ctx = e.contextException, !seen.contains(ObjectIdentifier(ctx)) {
-      out += formatChain(ts, ctx, &seen)
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n"
-    }
-    out += formatSingle(ts, e)
-    return out
-  }
-
-  /// One exception: its traceback entries and its last line(s).
+  /// One exception (and, for a group, its members) without its
+  /// `__cause__`/`__context__` chain.
   static func formatSingle(_ ts: ThreadState, _ e: PyException) -> String {
-    var out = ""
-    if let tb = e.traceback {
-      out += "Traceback (most recent call last):\n"
-      out += formatEntries(tb)
-    }
-    out += formatExceptionOnly(ts, e)
-    return out
+    ReportPrinter.format(ts, e, chain: false)
   }
 
+  /// The entries of a traceback, oldest first; a run of more than three
+  /// entries for the same line of the same function is summarised.
   static func formatEntries(_ first: PyTraceback) -> String {
     var out = ""
     var tb: PyTraceback? = first
@@ -43,7 +26,8 @@ enum Traceback {
     }
     while let t = tb {
       let code = t.frame.code
-      let key = "\(code.filename):\(t.lineno):\(code.name)"
+      let loc = TracebackExcerpt.location(code, lasti: t.lasti, line: t.lineno)
+      let key = "\(code.filename):\(loc.line):\(code.name)"
       if key == lastKey {
         repeats += 1
         if repeats > 3 {
@@ -55,14 +39,16 @@ enum Traceback {
         repeats = 1
         lastKey = key
       }
-      out += entry(code, line: t.lineno)
+      out += "  File \"\(code.filename)\", line \(loc.line), in \(code.name)\n"
+      out += TracebackExcerpt.render(code, loc)
       tb = t.next
     }
     flushRepeats()
     return out
   }
 
-  /// `  File "f.py", line 3, in g` plus the source line when known.
+  /// `  File "f.py", line 3, in g` plus the stripped source line when known
+  /// (no carets: used for live stacks, where no instruction has failed).
   static func entry(_ code: CodeObject, line: Int) -> String {
     var out = "  File \"\(code.filename)\", line \(line), in \(code.name)\n"
     if let src = sourceLine(code, line) { out += "    \(src)\n" }
