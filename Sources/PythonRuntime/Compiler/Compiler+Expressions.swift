@@ -30,7 +30,7 @@ extension Compiler {
 
     case .attribute(let obj, let attr):
       try compileExpr(obj)
-      b.range = e.range
+      b.range = Compiler.attributeLocation(e.range, of: e)
       b.emit(.loadAttr, b.name(attr))
 
     case .binOp(let l, let op, let r):
@@ -344,7 +344,7 @@ extension Compiler {
     let hasDoubleStar = keywords.contains { $0.name == nil }
     if case .attribute(let obj, let attr) = fn.kind {
       try compileExpr(obj)
-      b.range = fn.range
+      b.range = Compiler.attributeLocation(fn.range, of: fn)
       b.emit(.loadMethod, b.name(attr))
     } else {
       try compileExpr(fn)
@@ -390,16 +390,18 @@ extension Compiler {
       b.emit(.callFunctionEx, hasKw)
       return
     }
+    // A method call is located from its `.name` when it spans lines.
+    let callRange = Compiler.attributeLocation(range, of: fn)
     for a in args { try compileExpr(a) }
     if keywords.isEmpty {
-      b.range = range
+      b.range = callRange
       b.emit(.call, args.count)
       return
     }
     for k in keywords { try compileExpr(k.value) }
     let names = keywords.map { Value($0.name!) }
     b.emit(.loadConst, b.constant(.object(PyTuple(names)), key: .tuple(keywords.map { .str($0.name!) })))
-    b.range = range
+    b.range = callRange
     b.emit(.callKw, args.count + keywords.count)
   }
 

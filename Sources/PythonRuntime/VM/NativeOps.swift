@@ -102,6 +102,18 @@ enum NativeOps {
     return nil
   }
 
+  /// Fills `total` bytes at `dest` with copies of `unit` by doubling the
+  /// filled prefix: a handful of large copies instead of one per repeat.
+  private static func fillRepeating(_ dest: UnsafeMutablePointer<UInt8>, _ total: Int, _ unit: UnsafeBufferPointer<UInt8>) {
+    dest.initialize(from: unit.baseAddress!, count: unit.count)
+    var filled = unit.count
+    while filled < total {
+      let n = min(filled, total - filled)
+      (dest + filled).initialize(from: dest, count: n)
+      filled += n
+    }
+  }
+
   static func repeatSequence(_ ts: ThreadState, _ o: PyObject, _ n: Int) throws(PyException) -> Value? {
     let count = max(n, 0)
     switch o.kind {
@@ -110,7 +122,13 @@ enum NativeOps {
       if count == 0 || s.value.isEmpty { return Value("") }
       try ts.checkRepeatSize(s.value.utf8.count, count)
       if count == 1 { return .object(s) }
-      return .object(PyStr(String(repeating: s.value, count: count)))
+      let unit = Array(s.value.utf8)
+      let total = unit.count * count
+      let repeated = String(unsafeUninitializedCapacity: total) { buffer in
+        unit.withUnsafeBufferPointer { fillRepeating(buffer.baseAddress!, total, $0) }
+        return total
+      }
+      return .object(s.isASCII ? PyStr(ascii: repeated, count: total) : PyStr(repeated))
     case .list:
       let l = unsafeDowncast(o, to: PyList.self)
       try ts.checkRepeatSize(l.items.count, count)
@@ -129,9 +147,11 @@ enum NativeOps {
     case .bytes, .bytearray:
       let b = bytesOf(o)!
       try ts.checkRepeatSize(b.count, count)
-      var out: [UInt8] = []
-      out.reserveCapacity(b.count * count)
-      for _ in 0..<count { out.append(contentsOf: b) }
+      let total = b.count * count
+      let out = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+        if total > 0 { b.withUnsafeBufferPointer { fillRepeating(buffer.baseAddress!, total, $0) } }
+        initialized = total
+      }
       return o.kind == .bytes ? .object(PyBytes(out)) : .object(PyByteArray(out))
     default:
       return nil

@@ -52,13 +52,18 @@ final class PyStr: PyObject {
   // MARK: Length and code points
 
   private func computeCount() {
-    var ascii = true
-    var n = 0
-    for b in value.utf8 {
-      if b & 0xC0 != 0x80 { n += 1 }
-      if b >= 0x80 { ascii = false }
+    func scan<C: Sequence>(_ bytes: C) -> (Int, Bool) where C.Element == UInt8 {
+      var continuation = 0
+      var high: UInt8 = 0
+      for b in bytes {
+        if b & 0xC0 == 0x80 { continuation += 1 }
+        high |= b
+      }
+      return (continuation, high < 0x80)
     }
-    cachedCount = n
+    let utf8 = value.utf8
+    let (continuation, ascii) = utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(utf8)
+    cachedCount = utf8.count - continuation
     cachedASCII = ascii
   }
 
