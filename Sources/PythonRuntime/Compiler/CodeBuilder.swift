@@ -225,7 +225,7 @@ final class CodeBuilder {
     case .popTop, .storeFast, .storeDeref, .storeGlobal, .storeName, .deleteAttr, .binaryOp, .compareOp,
          .isOp, .containsOp, .binarySubscr, .listAppend, .setAdd, .listExtend, .setUpdate, .dictUpdate,
          .dictMerge, .popJumpIfFalse, .popJumpIfTrue, .popJumpIfNone, .popJumpIfNotNone, .returnValue,
-         .reraise, .popExcept, .importName, .importStar, .printExpr:
+         .reraise, .popExcept, .prepReraiseStar, .importName, .importStar, .printExpr:
       return -1
     case .pushNull, .copy, .loadConst, .loadFast, .loadFastUnchecked, .loadDeref, .loadClosure,
          .loadClassDeref, .loadGlobal, .loadName, .loadMethod, .loadBuildClass, .pushExcInfo,

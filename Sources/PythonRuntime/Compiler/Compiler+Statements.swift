@@ -480,9 +480,11 @@ extension Compiler {
     }
   }
 
-  /// `except*` clauses: each clause takes the part of the exception group
-  /// it matches; the rest goes on to the next clause and, if anything is
-  /// left at the end, is re-raised.
+  /// `except*` clauses (PEP 654). Each clause takes the part of the group
+  /// it matches and leaves the rest to the next one. What the clauses raise
+  /// is collected, not propagated at once: at the end `prepReraiseStar`
+  /// combines it with whatever no clause took, and that (if anything) is
+  /// raised.
   private func compileStarHandlers(_ handlers: [ExceptHandler], handlerLabel: Label, baseDepth: Int, outer: Int,
                                    end: Label) throws(PyException) {
     let cleanup = b.newLabel()
@@ -490,52 +492,67 @@ extension Compiler {
     b.setDepth(baseDepth + 1)
     _ = b.pushHandler(cleanup, depth: baseDepth + 1, pushLasti: false)
     let cleanupHandler = b.currentHandler
-    b.emit(.pushExcInfo)                    // [prev, rest]
+    b.emit(.pushExcInfo)                    // [prev, orig]
+    b.emit(.copy, 1)
+    b.emit(.buildList, 0)
+    b.emit(.swap, 2)                        // [prev, orig, raised, rest]
+    let clauseDepth = baseDepth + 4
     for h in handlers {
       b.range = h.range
       guard let t = h.type else { throw syntaxError("expected exception type after except*", h.range) }
       let noMatch = b.newLabel()
       let nextClause = b.newLabel()
-      b.emit(.copy, 1)                      // [prev, rest, rest]
       try compileExpr(t)
-      b.emit(.checkEgMatch)                 // [prev, rest, newRest, match]
+      b.emit(.checkEgMatch)                 // [prev, orig, raised, rest', match]
       b.emit(.copy, 1)
-      b.emitJump(.popJumpIfNone, noMatch)   // [prev, rest, newRest, match]
-      b.emit(.swap, 3)                      // [prev, match, newRest, rest]
-      b.emit(.popTop)                       // [prev, match, newRest]
-      b.emit(.swap, 2)                      // [prev, newRest, match]
-      // Bring newRest to the bottom so the clause runs on [prev, match].
-      b.emit(.swap, 2)                      // [prev, match, newRest]
-      b.emit(.swap, 3)                      // [newRest, match, prev]
-      b.emit(.swap, 2)                      // [newRest, prev, match]
-      try compileHandlerBody(h, baseDepth: baseDepth + 1, outer: outer, cleanupHandler: cleanupHandler) {
-        // [newRest]: continue with what is left.
-        b.emit(.pushExcInfo)                // [prev', newRest] (prev' is the group's context)
-        b.emitJump(.jump, nextClause)
-      }
-      b.place(noMatch)                      // [prev, rest, newRest, match(None)]
-      b.setDepth(baseDepth + 4)
+      b.emitJump(.popJumpIfNone, noMatch)
+      let bodyFailed = b.newLabel()
+      if let name = h.name { compileStoreName(name) } else { b.emit(.popTop) }
+      _ = b.pushHandler(bodyFailed, depth: clauseDepth)
+      blocks.append(.exceptStarHandler)
+      try compileBody(h.body)
+      blocks.removeLast()
+      b.currentHandler = cleanupHandler
+      if let name = h.name { unbind(name) }
+      b.emitJump(.jump, nextClause)
+      // The clause raised: keep its exception for the end.
+      b.place(bodyFailed)
+      b.setDepth(clauseDepth + 1)           // [prev, orig, raised, rest', exc]
+      if let name = h.name { unbind(name) }
+      b.emit(.listAppend, 2)
+      b.emitJump(.jump, nextClause)
+      b.place(noMatch)                      // [prev, orig, raised, rest', None]
+      b.setDepth(clauseDepth + 1)
       b.emit(.popTop)
-      b.emit(.popTop)                       // [prev, rest]
       b.place(nextClause)
-      b.setDepth(baseDepth + 2)
+      b.setDepth(clauseDepth)
     }
-    // Whatever no clause took is raised again; nothing left means done.
-    let nothingLeft = b.newLabel()
+    b.emit(.listAppend, 1)                  // [prev, orig, raised + [rest]]
+    b.emit(.prepReraiseStar)                // [prev, result]
+    let raiseResult = b.newLabel()
     b.emit(.copy, 1)
-    b.emitJump(.popJumpIfNone, nothingLeft)
-    b.emit(.reraise)
-    b.place(nothingLeft)
-    b.setDepth(baseDepth + 2)
+    b.emitJump(.popJumpIfNotNone, raiseResult)
     b.emit(.popTop)
     b.currentHandler = outer
     b.emit(.popExcept)
     b.emitJump(.jump, end)
+    b.place(raiseResult)
+    b.setDepth(baseDepth + 2)
+    b.currentHandler = cleanupHandler
+    b.emit(.reraise)                        // the cleanup restores prev
+    b.currentHandler = outer
     b.place(cleanup)
     b.setDepth(baseDepth + 2)
     b.emit(.swap, 2)
     b.emit(.popExcept)
     b.emit(.reraise)
+  }
+
+  /// `name = None; del name`: an except clause's target does not outlive it.
+  private func unbind(_ name: String) {
+    loadConstant(.none)
+    compileStoreName(name)
+    compileDeleteName(name)
   }
 
   private func compileTryFinally(body: [Stmt], handlers: [ExceptHandler], orelse: [Stmt], finalbody: [Stmt],

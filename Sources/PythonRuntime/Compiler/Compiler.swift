@@ -34,6 +34,8 @@ final class Compiler {
     case with(outerHandler: Int)
     /// Inside try body of try/except (no cleanup, just handler scope).
     case tryExcept(outerHandler: Int)
+    /// Inside an except* clause, which no jump may leave.
+    case exceptStarHandler
   }
 
   init(scope: Scope, filename: String, sourceLines: [Substring]?, qualname: String, interactive: Bool = false,
@@ -319,6 +321,8 @@ final class Compiler {
         b.emit(.popTop)
       case .tryExcept(let outer):
         b.currentHandler = outer
+      case .exceptStarHandler:
+        throw syntaxError("'break', 'continue' and 'return' cannot appear in an except* block", b.range)
       }
       index -= 1
     }

@@ -113,6 +113,8 @@ enum Opcode: UInt8 {
   case popExcept
   case checkExcMatch
   case checkEgMatch
+  /// `[orig, excs]` → what an except* statement raises at its end (or None).
+  case prepReraiseStar
   case loadAssertionError
   case beforeWith
   case withExceptStart

@@ -766,11 +766,18 @@ extension ThreadState {
             let typeValue = sp.move()
             sp -= 1
             let exc = sp.move()
-            let (rest, match) = try exceptionGroupSplit(exc, typeValue)
+            let (rest, match) = try exceptionGroupSplit(exc, typeValue, frame: f, lasti: pc - 1)
+            // Inside the clause, the matched part is the handled exception.
+            if !match.isNone { handledException = match }
             sp.initialize(to: rest)
             sp += 1
             sp.initialize(to: match)
             sp += 1
+          case .prepReraiseStar:
+            f.lasti = pc - 1
+            sp -= 1
+            let excs = sp.move()
+            sp[-1] = try prepareReraiseStar(sp[-1], excs)
           case .loadAssertionError:
             sp.initialize(to: .object(PyType.assertionError))
             sp += 1

@@ -71,23 +71,73 @@ extension ThreadState {
     throw PyException.typeError("catching classes that do not inherit from BaseException is not allowed")
   }
 
-  /// `except* T:` — splits an exception (group) into the part matching T and the rest.
-  func exceptionGroupSplit(_ exc: Value, _ typeValue: Value) throws(PyException) -> (rest: Value, match: Value) {
-    guard let e = exc.asException else { return (.none, .none) }
-    if try exceptionMatches(exc, typeValue) { return (.none, exc) }
-    if e.isInstance(of: PyType.baseExceptionGroup), e.args.count >= 2, let list = e.args.items[1].asTuple ?? e.args.items[1].asList.map({ PyTuple($0.items) }) {
-      var matched: [Value] = []
-      var rest: [Value] = []
-      for sub in list.items {
-        if try exceptionMatches(sub, typeValue) { matched.append(sub) } else { rest.append(sub) }
-      }
-      func group(_ items: [Value]) throws(PyException) -> Value {
-        if items.isEmpty { return .none }
-        return try call(.object(e.type), e.args.items[0], .object(PyList(items)))
-      }
-      return (try group(rest), try group(matched))
+  /// `except* T:` — the part of `exc` matching T and the rest (either may
+  /// be None). A plain exception that matches is wrapped in a group of one.
+  /// The wrapper's traceback is a fresh one for the `except*` clause itself.
+  func exceptionGroupSplit(_ exc: Value, _ typeValue: Value, frame: Frame,
+                           lasti: Int) throws(PyException) -> (rest: Value, match: Value) {
+    try checkExceptStarType(typeValue)
+    guard let e = exc.asException else { return (exc, .none) }
+    if try exceptionMatches(exc, typeValue) {
+      if e.isInstance(of: PyType.baseExceptionGroup) { return (.none, exc) }
+      let wrapped = try makeExceptionGroup("", .object(PyTuple([exc])))
+      wrapped.addTraceback(frame: frame, lasti: lasti)
+      return (.none, .object(wrapped))
     }
-    return (exc, .none)
+    guard e.isInstance(of: PyType.baseExceptionGroup) else { return (exc, .none) }
+    let pair = try callMethod(exc, intern("split"), typeValue)
+    guard let parts = pair.exactTuple, parts.count == 2 else {
+      throw PyException.typeError("X.split(match_type) must return a tuple, not \(pair.type.name)")
+    }
+    return (parts.items[1], parts.items[0])
+  }
+
+  private func checkExceptStarType(_ typeValue: Value) throws(PyException) {
+    let types = typeValue.exactTuple?.items ?? [typeValue]
+    for item in types {
+      guard let t = item.asType, t.isExceptionType else {
+        throw PyException.typeError("catching classes that do not inherit from BaseException is not allowed")
+      }
+      if t.isSubtype(of: PyType.baseExceptionGroup) {
+        throw PyException.typeError("catching ExceptionGroup with except* is not allowed. Use except instead.")
+      }
+    }
+  }
+
+  /// What an except* statement raises when its clauses are done: `excs`
+  /// holds what each clause raised and, last, what no clause took. An
+  /// exception that is (part of) the original group keeps its place in the
+  /// original's nesting; new ones join it in an `ExceptionGroup("", ...)`.
+  func prepareReraiseStar(_ orig: Value, _ excs: Value) throws(PyException) -> Value {
+    let items = excs.asList!.items.compactMap { $0.asException }
+    if items.isEmpty { return .none }
+    guard let group = orig.asException, group.isInstance(of: PyType.baseExceptionGroup) else {
+      // A plain exception: at most one clause ran, so there is one candidate.
+      return .object(items[0])
+    }
+    var raised: [Value] = []
+    var reraised: [PyException] = []
+    for e in items {
+      if sameMetadata(e, group) { reraised.append(e) } else { raised.append(.object(e)) }
+    }
+    let kept = try groupProjection(group, keep: reraised)
+    if raised.isEmpty { return kept.map { .object($0) } ?? .none }
+    if let kept { raised.append(.object(kept)) }
+    if raised.count == 1 { return raised[0] }
+    return .object(try makeExceptionGroup("", .object(PyList(raised))))
+  }
+
+  /// CPython's test for "this is a part of the original group": split parts
+  /// share its traceback, cause, context and notes.
+  private func sameMetadata(_ a: PyException, _ b: PyException) -> Bool {
+    func identical(_ x: Value, _ y: Value) -> Bool {
+      switch (x, y) {
+      case (.object(let p), .object(let q)): return p === q
+      default: return x.isNone && y.isNone
+      }
+    }
+    return a.traceback === b.traceback && identical(a.cause, b.cause) && identical(a.context, b.context)
+      && identical(a.attribute("__notes__") ?? .none, b.attribute("__notes__") ?? .none)
   }
 
   // MARK: with

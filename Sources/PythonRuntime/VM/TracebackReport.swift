@@ -50,9 +50,7 @@ private final class ReportNode {
   }
 
   private static func groupMembers(_ e: PyException) -> [PyException]? {
-    guard e.isInstance(of: PyType.baseExceptionGroup), e.args.count >= 2,
-          let members = e.args.items[1].asTuple else { return nil }
-    return members.items.compactMap { $0.asException }
+    e.isInstance(of: PyType.baseExceptionGroup) ? e.groupMembers : nil
   }
 }
 

@@ -141,30 +141,7 @@ enum ExceptionTypes {
       })
     }
     installDirectCalls()
-    let beg = PyType.baseExceptionGroup!
-    beg.staticMethod("__new__") { ts, args throws(PyException) in
-      guard args.count == 3, let cls = args[0].asType, let msg = args[1].asStr else {
-        throw PyException.typeError("BaseExceptionGroup.__new__() takes exactly 2 arguments")
-      }
-      let excs = try ts.collect(args[2])
-      if excs.isEmpty { throw PyException.valueError("second argument (exceptions) must be a non-empty sequence") }
-      for x in excs where x.asException == nil {
-        throw PyException.valueError("Item 0 of second argument (exceptions) is not an exception")
-      }
-      var t = cls
-      if cls === PyType.baseExceptionGroup && excs.allSatisfy({ $0.type.isSubtype(of: PyType.exception) }) {
-        t = PyType.exceptionGroup
-      }
-      return .object(PyException(type: t, args: PyTuple([.object(msg), .object(PyTuple(excs))])))
-    }
-    beg.method("__init__") { _, _ throws(PyException) in .none }
-    beg.getter("message") { _, v throws(PyException) in v.asException!.args.items[0] }
-    beg.getter("exceptions") { _, v throws(PyException) in v.asException!.args.items[1] }
-    beg.method("__str__") { ts, args throws(PyException) in
-      let e = args[0].asException!
-      let n = e.args.items[1].asTuple?.count ?? 0
-      return Value("\(try ts.str(e.args.items[0])) (\(n) sub-exception\(n == 1 ? "" : "s"))")
-    }
+    ExceptionGroupTypes.install()
   }
 
   /// Calling an exact builtin exception type builds the instance directly

@@ -12,6 +12,9 @@ final class PyException: PyObject, Error, @unchecked Sendable {
   /// Whether implicit chaining (`__context__`) was already decided for the
   /// current raise.
   var contextAttached = false
+  /// The message and members of a `BaseExceptionGroup` instance (nil for
+  /// every other exception).
+  var group: ExceptionGroupFields?
 
   init(type: PyType, args: PyTuple) {
     self.args = args
@@ -32,6 +35,11 @@ final class PyException: PyObject, Error, @unchecked Sendable {
 
   /// Whether this exception is an instance of `t` (or a subclass).
   func isInstance(of t: PyType) -> Bool { type.isSubtype(of: t) }
+
+  /// The members of an exception group (nil when this is not one).
+  var groupMembers: [PyException]? {
+    group?.exceptions.items.map { $0.asException! }
+  }
 
   /// The first argument as a Swift string, for messages of builtin errors.
   var firstArgString: String? {
