@@ -21,8 +21,11 @@ struct RunCommand: ParsableCommand {
       source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
       filename = "<stdin>"
     } else {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        FileHandle.standardError.write(Data("weave run: can't open file '\(file)': No such file or directory\n".utf8))
+      // Like CPython since 3.9: tracebacks and `__file__` name the script by
+      // its absolute path; sys.argv[0] stays as typed.
+      let path = URL(fileURLWithPath: file).standardizedFileURL.path
+      guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("weave run: can't open file '\(path)': [Errno 2] No such file or directory\n".utf8))
         throw ExitCode(2)
       }
       guard let text = String(data: data, encoding: .utf8) else {
@@ -30,7 +33,7 @@ struct RunCommand: ParsableCommand {
         throw ExitCode(1)
       }
       source = text
-      filename = file
+      filename = path
     }
     let status = PythonProgram.run(source: source, filename: filename, argv: [file] + arguments)
     if status != 0 { throw ExitCode(status) }

@@ -17,6 +17,10 @@ final class Interpreter: @unchecked Sendable {
   let gil = GIL()
   /// `sys.modules`.
   let modules: PyDict
+  /// Modules whose body is running, with the thread running it: another
+  /// thread importing one of them waits until it is complete instead of
+  /// seeing it half-initialised (guarded by the GIL).
+  var modulesInitializing: [String: ObjectIdentifier] = [:]
   private(set) var builtinsModule: PyModule! = nil
   private(set) var sysModule: PyModule! = nil
   private(set) var mainModule: PyModule! = nil

@@ -54,6 +54,8 @@ enum ModuleRegistry {
         d.setStr(names.__package__, Value(String(name.split(separator: ".").dropLast().joined(separator: "."))))
       }
       ts.interp.modules.setStr(key, .object(m))
+      ts.interp.modulesInitializing[name] = ObjectIdentifier(ts)
+      defer { ts.interp.modulesInitializing[name] = nil }
       do throws(PyException) {
         let code = try CompileAPI.compile(source, filename: "<frozen \(name)>", mode: .exec)
         _ = try ts.runCode(code, globals: d)

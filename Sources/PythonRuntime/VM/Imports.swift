@@ -1,3 +1,5 @@
+import Foundation
+
 /// The import system. Every module is either implemented in Swift or
 /// written in Python and compiled from source embedded in the runtime;
 /// nothing is ever read from the file system (example code is hermetic).
@@ -44,7 +46,10 @@ extension ThreadState {
   /// Imports `fullname` (and its parent packages) into this interpreter.
   func importModule(_ fullname: String) throws(PyException) -> Value {
     let key = intern(fullname)
-    if let m = interp.modules.getStr(key), !m.isNone { return m }
+    if let m = interp.modules.getStr(key), !m.isNone {
+      if interp.modulesInitializing.isEmpty { return m }
+      return try waitForInitialization(fullname) ?? m
+    }
     let parts = fullname.split(separator: ".").map(String.init)
     var parent: Value? = nil
     if parts.count > 1 {
@@ -58,6 +63,19 @@ extension ThreadState {
       pm.attributes.setStr(intern(parts.last!), module)
     }
     return module
+  }
+
+  /// A module another thread is still initialising: wait (without the GIL)
+  /// until its body has run, then import again (nil: use what is there).
+  /// The thread running the body itself (a circular import) gets the
+  /// partial module, as in CPython.
+  private func waitForInitialization(_ fullname: String) throws(PyException) -> Value? {
+    guard let owner = interp.modulesInitializing[fullname], owner != ObjectIdentifier(self) else { return nil }
+    while interp.modulesInitializing[fullname] != nil {
+      withoutGIL { usleep(50) }
+      try checkAsyncException()
+    }
+    return try importModule(fullname)
   }
 
   func importFrom(_ module: Value, _ name: PyStr) throws(PyException) -> Value {
