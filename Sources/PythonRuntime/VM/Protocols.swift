@@ -192,10 +192,7 @@ extension ThreadState {
       case .range:
         let r = unsafeDowncast(o, to: PyRange.self)
         if case .object(let k) = key, k.kind == .slice {
-          let (start, _, step, count) = try unsafeDowncast(k, to: PySlice.self).indices(self, length: r.length)
-          let s = r.item(start)
-          let st = r.step * step
-          return .object(PyRange(start: s, stop: s + st * count, step: st))
+          return .object(try r.bounds.sliced(self, unsafeDowncast(k, to: PySlice.self)))
         }
         let i = try sequenceIndex(key, count: r.length, type: "range object")
         return .int(r.item(i))
@@ -346,7 +343,8 @@ extension ThreadState {
       case .range:
         let r = unsafeDowncast(o, to: PyRange.self)
         if case .int(let i) = item { return r.contains(i) }
-        if case .bool(let b) = item { return r.contains(b ? 1 : 0) }
+        if let v = item.rangeMemberValue { return r.bounds.contains(v) }
+        return try iterationContains(container, item)
       case .bytes, .bytearray:
         let b = NativeOps.bytesOf(o)!
         if let n = item.smallInt, item.isInt {

@@ -1,32 +1,74 @@
 import BigInt
 
-/// `range(start, stop, step)` over machine-word ints.
+/// `range(start, stop, step)`. Ranges whose bounds and step lie within
+/// ±2^61 (all that real programs use) keep machine words, so every
+/// intermediate result (`v - start`, `start - step`, the length) fits in an
+/// `Int`; those have kind `.range` and the interpreter's fast paths. Any
+/// other range keeps `BigInt`s in `big` and has kind `.other`, so it goes
+/// through the `range` type's methods, which handle both forms.
 final class PyRange: PyObject {
+  /// The machine-word form (meaningless when `big` is set).
   let start: Int
   let stop: Int
   let step: Int
   let length: Int
+  let big: BigRange?
 
+  static let smallLimit = 1 << 61
+
+  /// A range known to be within the small limits.
   init(start: Int, stop: Int, step: Int) {
     self.start = start
     self.stop = stop
     self.step = step
-    // (hi - lo - 1) / |step| + 1, computed without overflow for any Int bounds.
-    func count(_ lo: Int, _ hi: Int, _ s: Int) -> Int {
-      let span = UInt(bitPattern: hi &- lo) &- 1
-      return Int(span / s.magnitude) + 1
-    }
     if step > 0 {
-      length = start < stop ? count(start, stop, step) : 0
+      length = start < stop ? (stop - start - 1) / step + 1 : 0
     } else {
-      length = start > stop ? count(stop, start, step) : 0
+      length = start > stop ? (start - stop - 1) / -step + 1 : 0
     }
+    big = nil
     super.init(type: PyType.range, kind: .range)
+  }
+
+  private init(big: BigRange) {
+    start = 0
+    stop = 0
+    step = 1
+    length = 0
+    self.big = big
+    super.init(type: PyType.range, kind: .other)
+  }
+
+  /// The range of these (arbitrary) bounds; `step` is not zero.
+  static func make(start: BigInt, stop: BigInt, step: BigInt) -> PyRange {
+    if let a = small(start), let b = small(stop), let c = small(step) {
+      return PyRange(start: a, stop: b, step: c)
+    }
+    return PyRange(big: BigRange(start: start, stop: stop, step: step))
+  }
+
+  static func make(start: Int, stop: Int, step: Int) -> PyRange {
+    let limit = smallLimit
+    if start.magnitude <= limit && stop.magnitude <= limit && step.magnitude <= limit {
+      return PyRange(start: start, stop: stop, step: step)
+    }
+    return PyRange(big: BigRange(start: BigInt(start), stop: BigInt(stop), step: BigInt(step)))
+  }
+
+  private static func small(_ v: BigInt) -> Int? {
+    guard let i = Int(exactly: v), i.magnitude <= smallLimit else { return nil }
+    return i
+  }
+
+  /// Both forms as `BigInt`s (for the slow paths).
+  var bounds: BigRange {
+    big ?? BigRange(start: BigInt(start), stop: BigInt(stop), step: BigInt(step))
   }
 
   func item(_ i: Int) -> Int { start &+ i &* step }
 
   func sameSequence(as other: PyRange) -> Bool {
+    if big != nil || other.big != nil { return bounds.sameSequence(as: other.bounds) }
     if length != other.length { return false }
     if length == 0 { return true }
     if start != other.start { return false }
@@ -34,6 +76,7 @@ final class PyRange: PyObject {
   }
 
   func contains(_ v: Int) -> Bool {
+    if let b = big { return b.contains(BigInt(v)) }
     if step > 0 {
       if v < start || v >= stop { return false }
     } else {
@@ -43,7 +86,8 @@ final class PyRange: PyObject {
   }
 
   var repr: String {
-    step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+    if let b = big { return b.repr }
+    return step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
   }
 }
 

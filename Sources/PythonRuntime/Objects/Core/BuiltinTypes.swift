@@ -46,6 +46,7 @@ extension PyType {
   nonisolated(unsafe) static var dictValues: PyType!
   nonisolated(unsafe) static var dictItems: PyType!
   nonisolated(unsafe) static var rangeIterator: PyType!
+  nonisolated(unsafe) static var longRangeIterator: PyType!
   nonisolated(unsafe) static var listIterator: PyType!
   nonisolated(unsafe) static var listReverseIterator: PyType!
   nonisolated(unsafe) static var tupleIterator: PyType!
@@ -216,6 +217,7 @@ enum Bootstrap {
     PyType.dictItems = make("dict_items", o)
     PyType.nativeIterator = make("iterator", o)
     PyType.rangeIterator = make("range_iterator", o)
+    PyType.longRangeIterator = make("longrange_iterator", o)
     PyType.listIterator = make("list_iterator", o)
     PyType.listReverseIterator = make("list_reverseiterator", o)
     PyType.tupleIterator = make("tuple_iterator", o)

@@ -1,3 +1,5 @@
+import BigInt
+
 /// `range`, `slice`, `module`, `mappingproxy`, `SimpleNamespace`, the
 /// iterator types, the standard stream type and typing helpers.
 enum MiscTypes {
@@ -17,54 +19,103 @@ enum MiscTypes {
     func r(_ v: Value) -> PyRange { v.asObject as! PyRange }
     t.directCall = { ts, _, args throws(PyException) in
       if args.hasKeywords { throw PyException.typeError("range() takes no keyword arguments") }
-      func int(_ v: Value) throws(PyException) -> Int {
-        guard let i = try ts.indexValue(v) else {
+      if args.count == 0 { throw PyException.typeError("range expected at least 1 argument, got 0") }
+      if args.count > 3 { throw PyException.typeError("range expected at most 3 arguments, got \(args.count)") }
+      if case .int(let stop) = args[args.count == 1 ? 0 : 1] {
+        switch args.count {
+        case 1: return .object(PyRange.make(start: 0, stop: stop, step: 1))
+        case 2: if case .int(let start) = args[0] { return .object(PyRange.make(start: start, stop: stop, step: 1)) }
+        default:
+          if case .int(let start) = args[0], case .int(let step) = args[2], step != 0 {
+            return .object(PyRange.make(start: start, stop: stop, step: step))
+          }
+        }
+      }
+      func int(_ v: Value) throws(PyException) -> BigInt {
+        guard let i = try ts.bigIndexValue(v) else {
           throw PyException.typeError("'\(v.type.name)' object cannot be interpreted as an integer")
         }
         return i
       }
       switch args.count {
-      case 1: return .object(PyRange(start: 0, stop: try int(args[0]), step: 1))
-      case 2: return .object(PyRange(start: try int(args[0]), stop: try int(args[1]), step: 1))
-      case 3:
-        let step = try int(args[2])
+      case 1: return .object(PyRange.make(start: 0, stop: try int(args[0]), step: 1))
+      case 2: return .object(PyRange.make(start: try int(args[0]), stop: try int(args[1]), step: 1))
+      default:
+        let start = try int(args[0]), stop = try int(args[1]), step = try int(args[2])
         if step == 0 { throw PyException.valueError("range() arg 3 must not be zero") }
-        return .object(PyRange(start: try int(args[0]), stop: try int(args[1]), step: step))
-      case 0: throw PyException.typeError("range expected at least 1 argument, got 0")
-      default: throw PyException.typeError("range expected at most 3 arguments, got \(args.count)")
+        return .object(PyRange.make(start: start, stop: stop, step: step))
       }
     }
     t.method("__repr__") { _, args throws(PyException) in Value(r(args[0]).repr) }
-    t.method("__len__") { _, args throws(PyException) in .int(r(args[0]).length) }
-    t.method("__iter__") { _, args throws(PyException) in .object(PyRangeIterator(r(args[0]))) }
+    t.method("__len__") { _, args throws(PyException) in
+      let x = r(args[0])
+      guard let b = x.big else { return .int(x.length) }
+      guard let n = Int(exactly: b.length) else { throw PyException.overflow("Python int too large to convert to C ssize_t") }
+      return .int(n)
+    }
+    t.method("__bool__") { _, args throws(PyException) in
+      let x = r(args[0])
+      return .bool(x.big.map { $0.length != 0 } ?? (x.length != 0))
+    }
+    t.method("__iter__") { _, args throws(PyException) in
+      let x = r(args[0])
+      if let b = x.big { return .object(PyBigRangeIterator(b)) }
+      return .object(PyRangeIterator(x))
+    }
     t.method("__reversed__") { _, args throws(PyException) in
       let x = r(args[0])
+      if let b = x.big { return .object(PyBigRangeIterator(b.reversed)) }
       let last = x.length == 0 ? x.start : x.item(x.length - 1)
       return .object(PyRangeIterator(PyRange(start: last, stop: x.start - x.step, step: -x.step)))
     }
-    t.method("__getitem__") { ts, args throws(PyException) in try ts.getItem(args[0], args[1]) }
-    t.method("__contains__") { ts, args throws(PyException) in .bool(try ts.contains(args[0], args[1])) }
-    t.method("__hash__") { ts, args throws(PyException) in
+    t.method("__getitem__") { ts, args throws(PyException) in
       let x = r(args[0])
+      guard let b = x.big else { return try ts.getItem(args[0], args[1]) }
+      if case .object(let k) = args[1], k.kind == .slice {
+        return .object(try b.sliced(ts, unsafeDowncast(k, to: PySlice.self)))
+      }
+      guard var i = try ts.bigIndexValue(args[1]) else {
+        throw PyException.typeError("range indices must be integers or slices, not \(args[1].type.name)")
+      }
+      if i < 0 { i += b.length }
+      if i < 0 || i >= b.length { throw PyException.indexError("range object index out of range") }
+      return .int(b.item(i))
+    }
+    t.method("__contains__") { ts, args throws(PyException) in
+      if let v = args[1].rangeMemberValue { return .bool(r(args[0]).bounds.contains(v)) }
+      return .bool(try ts.iterationContains(args[0], args[1]))
+    }
+    t.method("__eq__") { _, args throws(PyException) in
+      guard case .object(let o) = args[1], let other = o as? PyRange else { return .notImplemented }
+      return .bool(r(args[0]).sameSequence(as: other))
+    }
+    t.method("__hash__") { ts, args throws(PyException) in
+      let x = r(args[0]).bounds
       let key: Value = x.length == 0 ? .object(PyTuple([.int(0), .none, .none]))
         : .object(PyTuple([.int(x.length), .int(x.start), x.length == 1 ? .none : .int(x.step)]))
       return .int(try ts.hash(key))
     }
     t.method("index") { ts, args throws(PyException) in
-      let x = r(args[0])
-      if let i = args[1].smallInt, args[1].isInt, x.contains(i) { return .int((i - x.start) / x.step) }
+      try args.expect("index", 1)
+      let x = r(args[0]).bounds
+      if let v = args[1].rangeMemberValue {
+        if x.contains(v) { return .int((v - x.start) / x.step) }
+      } else if let i = try ts.iterationIndex(args[0], args[1]) {
+        return .int(i)
+      }
       throw PyException.valueError("\(try ts.repr(args[1])) is not in range")
     }
-    t.method("count") { _, args throws(PyException) in
-      let x = r(args[0])
-      if let i = args[1].smallInt, args[1].isInt { return .int(x.contains(i) ? 1 : 0) }
-      return .int(0)
+    t.method("count") { ts, args throws(PyException) in
+      try args.expect("count", 1)
+      let x = r(args[0]).bounds
+      if let v = args[1].rangeMemberValue { return .int(x.contains(v) ? 1 : 0) }
+      return .int(try ts.iterationCount(args[0], args[1]))
     }
-    t.getter("start") { _, v throws(PyException) in .int(r(v).start) }
-    t.getter("stop") { _, v throws(PyException) in .int(r(v).stop) }
-    t.getter("step") { _, v throws(PyException) in .int(r(v).step) }
+    t.getter("start") { _, v throws(PyException) in .int(r(v).bounds.start) }
+    t.getter("stop") { _, v throws(PyException) in .int(r(v).bounds.stop) }
+    t.getter("step") { _, v throws(PyException) in .int(r(v).bounds.step) }
     t.method("__reduce__") { _, args throws(PyException) in
-      let x = r(args[0])
+      let x = r(args[0]).bounds
       return .object(PyTuple([.object(PyType.range), .object(PyTuple([.int(x.start), .int(x.stop), .int(x.step)]))]))
     }
   }
@@ -181,7 +232,7 @@ enum MiscTypes {
   }
 
   private static func installIterators() {
-    let iterTypes: [PyType] = [PyType.nativeIterator, PyType.rangeIterator, PyType.listIterator,
+    let iterTypes: [PyType] = [PyType.nativeIterator, PyType.rangeIterator, PyType.longRangeIterator, PyType.listIterator,
                                PyType.listReverseIterator, PyType.tupleIterator, PyType.strIterator,
                                PyType.bytesIterator, PyType.dictKeyIterator, PyType.dictValueIterator,
                                PyType.dictItemIterator, PyType.setIterator, PyType.seqIterator,
