@@ -17,7 +17,7 @@ enum NativeOps {
     }
     guard case .object(let oa) = a else {
       // int * sequence
-      if op == .mul, case .object(let ob) = b, let n = a.smallInt, Num(exact: a) != nil, !a.isFloatValue {
+      if op == .mul, case .object(let ob) = b, a.isInt, isSequenceKind(ob.kind), let n = try repeatCount(a) {
         return try repeatSequence(ts, ob, n)
       }
       return nil
@@ -31,7 +31,7 @@ enum NativeOps {
         if let t = b.asStr { return .object(PyStr(s.value + t.value)) }
         return nil
       case .mul:
-        if let n = b.smallInt, b.isIntLike { return try repeatSequence(ts, oa, n) }
+        if let n = try repeatCount(b) { return try repeatSequence(ts, oa, n) }
         return nil
       case .mod:
         return try PercentFormatting.format(ts, s.value, b)
@@ -46,7 +46,7 @@ enum NativeOps {
         items.append(contentsOf: r.items)
         return .object(PyList(items))
       case .mul:
-        if let n = b.smallInt, b.isIntLike { return try repeatSequence(ts, oa, n) }
+        if let n = try repeatCount(b) { return try repeatSequence(ts, oa, n) }
         return nil
       default: return nil
       }
@@ -59,7 +59,7 @@ enum NativeOps {
         items.append(contentsOf: r.items)
         return .object(PyTuple.make(items))
       case .mul:
-        if let n = b.smallInt, b.isIntLike { return try repeatSequence(ts, oa, n) }
+        if let n = try repeatCount(b) { return try repeatSequence(ts, oa, n) }
         return nil
       default: return nil
       }
@@ -70,7 +70,7 @@ enum NativeOps {
         guard let y = ts.bytesLike(b) else { return nil }
         return oa.kind == .bytes ? .object(PyBytes(x + y)) : .object(PyByteArray(x + y))
       case .mul:
-        if let n = b.smallInt, b.isIntLike { return try repeatSequence(ts, oa, n) }
+        if let n = try repeatCount(b) { return try repeatSequence(ts, oa, n) }
         return nil
       case .mod:
         return try PercentFormatting.formatBytes(ts, x, b, asByteArray: oa.kind == .bytearray)
@@ -112,6 +112,20 @@ enum NativeOps {
       (dest + filled).initialize(from: dest, count: n)
       filled += n
     }
+  }
+
+  /// The count of `sequence * count`: nil when not an int; an int beyond
+  /// machine words cannot be a count (OverflowError, as in CPython).
+  @inline(__always)
+  static func repeatCount(_ v: Value) throws(PyException) -> Int? {
+    if case .int(let n) = v { return n }
+    guard v.isIntLike else { return nil }
+    guard let n = v.smallInt else { throw PyException.overflow("cannot fit 'int' into an index-sized integer") }
+    return n
+  }
+
+  private static func isSequenceKind(_ k: ObjKind) -> Bool {
+    k == .str || k == .list || k == .tuple || k == .bytes || k == .bytearray
   }
 
   static func repeatSequence(_ ts: ThreadState, _ o: PyObject, _ n: Int) throws(PyException) -> Value? {
@@ -237,6 +251,8 @@ enum NativeOps {
   static func compareSequences(_ ts: ThreadState, _ x: ContiguousArray<Value>, _ y: ContiguousArray<Value>,
                                _ op: CompareKind) throws(PyException) -> Bool {
     if (op == .eq || op == .ne) && x.count != y.count { return op == .ne }
+    try ts.enterNativeRecursion(" in comparison")
+    defer { ts.leaveNativeRecursion() }
     var i = 0
     while i < x.count && i < y.count {
       if try !ts.richEqual(x[i], y[i]) { break }
@@ -254,6 +270,8 @@ enum NativeOps {
 
   static func dictsEqual(_ ts: ThreadState, _ a: PyDict, _ b: PyDict) throws(PyException) -> Bool {
     if a.count != b.count { return false }
+    try ts.enterNativeRecursion(" in comparison")
+    defer { ts.leaveNativeRecursion() }
     for i in 0..<a.entryCapacity {
       guard let e = a.entry(at: i) else { continue }
       guard let v = try b.get(ts, e.key, hash: a.entryHash(at: i)) else { return false }

@@ -69,6 +69,8 @@ extension ThreadState {
       default: return "\(o.type.name)(...)"
       }
     }
+    try enterNativeRecursion(" while getting the repr of an object")
+    defer { leaveNativeRecursion() }
     reprActive.insert(id)
     defer { reprActive.remove(id) }
     switch o.kind {

@@ -18,6 +18,17 @@ final class PyDict: PyObject {
   private static let dummySlot: Int32 = -2
 
   private(set) var entries: ContiguousArray<Entry> = []
+
+  deinit {
+    if entries.isEmpty { return }
+    Trashcan.dispose(release: { entries = [] }, defer: { pending in
+      for e in entries {
+        if let k = e.key { pending.append(k) }
+        pending.append(e.value)
+      }
+      entries = []
+    })
+  }
   private var indices: [Int32] = []
   private(set) var count: Int = 0
   /// Changes whenever a key is added or removed (not on value updates), so

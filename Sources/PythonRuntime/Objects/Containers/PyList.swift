@@ -2,6 +2,8 @@
 final class PyList: PyObject {
   var items: ContiguousArray<Value>
 
+  deinit { if !items.isEmpty { Trashcan.dispose(&items) } }
+
   init(_ items: ContiguousArray<Value> = []) {
     self.items = items
     super.init(type: PyType.list, kind: .list)
@@ -22,7 +24,11 @@ final class PyList: PyObject {
 
 /// A Python `tuple`.
 final class PyTuple: PyObject {
-  let items: ContiguousArray<Value>
+  /// Never changed after creation (`var` only so that `deinit` can hand the
+  /// items to the trashcan).
+  private(set) var items: ContiguousArray<Value>
+
+  deinit { if !items.isEmpty { Trashcan.dispose(&items) } }
   private var cachedHash: Int? = nil
 
   init(_ items: ContiguousArray<Value>) {

@@ -108,11 +108,12 @@ final class PySlice: PyObject {
   func indices(_ ts: ThreadState, length: Int) throws(PyException) -> (start: Int, stop: Int, step: Int, count: Int) {
     var st = 1
     if !step.isNone {
-      guard let s = try ts.indexValue(step) else {
+      guard let s = try ts.indexValue(step, clamp: true) else {
         throw PyException.typeError("slice indices must be integers or None or have an __index__ method")
       }
       if s == 0 { throw PyException.valueError("slice step cannot be zero") }
-      st = s
+      // Like CPython, -maxsize at the lowest, so that the step can be negated.
+      st = max(s, -Int.max)
     }
     func clamp(_ v: Value, _ dflt: Int, _ lower: Int, _ upper: Int) throws(PyException) -> Int {
       if v.isNone { return dflt }

@@ -109,6 +109,14 @@ final class PyInstance: PyObject {
   /// Values of `__slots__` members, indexed by the slot descriptor.
   var slots: [Value?] = []
 
+  deinit {
+    if slots.isEmpty { return }
+    Trashcan.dispose(release: { slots = [] }, defer: { pending in
+      for case let v? in slots { pending.append(v) }
+      slots = []
+    })
+  }
+
   init(type: PyType) {
     super.init(type: type, kind: .instance)
     if type.hasInstanceDict { dict = PyDict() }

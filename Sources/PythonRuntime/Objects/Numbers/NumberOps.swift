@@ -250,17 +250,14 @@ enum NumberOps {
   }
 
   static func floatPow(_ a: Double, _ b: Double, bIsInt: Bool) throws(PyException) -> Value {
-    if a == 0 && b < 0 {
-      throw PyException.zeroDivision("zero to a negative power")
+    switch try numeric({ try NumericOps.power(a, b) }) {
+    case .float(let r): return .float(r)
+    case .int(let i): return .int(i.bigValue)
+    case .complex:
+      // A negative base and a fractional exponent: the result is complex.
+      let z = try ComplexMath.power((a, 0), (b, 0))
+      return .object(PyComplex(real: z.0, imag: z.1))
     }
-    if a < 0 && b != b.rounded() && b.isFinite {
-      throw PyException.valueError("math domain error")
-    }
-    let r = pow(a, b)
-    if r.isInfinite && a.isFinite && b.isFinite {
-      throw PyException.overflow("(34, 'Numerical result out of range')")
-    }
-    return .float(r)
   }
 
   // MARK: Comparison

@@ -345,10 +345,8 @@ enum NumberTypes {
       ("__rsub__", { a, b, x, y in (x - a, y - b) }),
       ("__mul__", { a, b, x, y in (a * x - b * y, a * y + b * x) }),
       ("__rmul__", { a, b, x, y in (a * x - b * y, a * y + b * x) }),
-      ("__truediv__", { a, b, x, y in
-        let d = x * x + y * y
-        return d == 0 ? nil : ((a * x + b * y) / d, (b * x - a * y) / d)
-      }),
+      ("__truediv__", { a, b, x, y in try? ComplexMath.divide((a, b), (x, y)) }),
+      ("__rtruediv__", { a, b, x, y in try? ComplexMath.divide((x, y), (a, b)) }),
     ]
     for (name, f) in ops {
       t.method(name) { _, args throws(PyException) in
@@ -357,9 +355,28 @@ enum NumberTypes {
         return .object(PyComplex(real: r, imag: i))
       }
     }
+    t.method("__pow__") { _, args throws(PyException) in
+      if args.count > 2, !args[2].isNone { throw PyException.valueError("complex modulo") }
+      guard let a = c(args[0]), let b = c(args[1]) else { return .notImplemented }
+      let z = try ComplexMath.power(a, b)
+      return .object(PyComplex(real: z.0, imag: z.1))
+    }
+    t.method("__rpow__") { _, args throws(PyException) in
+      guard let a = c(args[0]), let b = c(args[1]) else { return .notImplemented }
+      let z = try ComplexMath.power(b, a)
+      return .object(PyComplex(real: z.0, imag: z.1))
+    }
+    t.method("__pos__") { _, args throws(PyException) in
+      let z = args[0].asObject as! PyComplex
+      return .object(PyComplex(real: z.real, imag: z.imag))
+    }
     t.method("__eq__") { _, args throws(PyException) in
       guard let (a, b) = c(args[0]), let (x, y) = c(args[1]) else { return .notImplemented }
       return .bool(a == x && b == y)
+    }
+    t.method("__ne__") { _, args throws(PyException) in
+      guard let (a, b) = c(args[0]), let (x, y) = c(args[1]) else { return .notImplemented }
+      return .bool(a != x || b != y)
     }
     t.method("__hash__") { _, args throws(PyException) in
       let z = args[0].asObject as! PyComplex

@@ -14,6 +14,7 @@ extension StrMethods {
       let len = s.count
       if len >= width { return same(args[0]) }
       let fill = width - len
+      try ts.checkRepeatSize(1, fill)
       let r = withUTF8(s.value) { h in
         buildUTF8(capacity: h.count + fill) { out in
           var rest = 0
@@ -76,6 +77,7 @@ extension StrMethods {
     let right = marg - left
     var fillBytes: [UInt8] = []
     fillBytes.appendUTF8(fill)
+    try ts.checkRepeatSize(fillBytes.count, marg)
     let r = withUTF8(s.value) { h in
       buildUTF8(capacity: h.count + marg * fillBytes.count) { out in
         if fillBytes.count == 1 {
