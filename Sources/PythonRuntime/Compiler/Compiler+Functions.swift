@@ -92,6 +92,7 @@ extension Compiler {
                                    body: [Stmt], range: SourceRange) throws(PyException) -> CodeObject {
     let c = Compiler(scope: child, filename: filename, sourceLines: sourceLines, qualname: qualname,
                      firstLine: range.line)
+    c.staticAttributes = staticAttributes
     var stmts = body[...]
     var docstring: String? = nil
     if let first = stmts.first, case .expr(let e) = first.kind, case .constant(.str(let s)) = e.kind {
@@ -116,6 +117,7 @@ extension Compiler {
     let flags = try compileFunctionPrelude(args, returns: nil, child: child, annotations: false)
     let c = Compiler(scope: child, filename: filename, sourceLines: sourceLines,
                      qualname: childQualname("<lambda>"), firstLine: range.line)
+    c.staticAttributes = staticAttributes
     c.b.range = body.range
     try c.compileExpr(body)
     if child.isGenerator {
@@ -144,6 +146,7 @@ extension Compiler {
     let child = scope.takeChild()
     let qn = childQualname(cd.name)
     let c = Compiler(scope: child, filename: filename, sourceLines: sourceLines, qualname: qn, firstLine: range.line)
+    c.staticAttributes = StaticAttributes()
     c.b.range = range
     c.b.emit(.loadName, c.b.name("__name__"))
     c.b.emit(.storeName, c.b.name("__module__"))
@@ -161,6 +164,12 @@ extension Compiler {
     }
     if child.hasAnnotations { c.b.emit(.setupAnnotations) }
     for s in stmts { try c.compileStmt(s) }
+    // CPython 3.13+: the names assigned as `self.NAME` in the class's
+    // methods, sorted.
+    let attributes = c.staticAttributes!.names.sorted()
+    for name in attributes { c.loadConstant(.str(name)) }
+    c.b.emit(.buildTuple, attributes.count)
+    c.b.emit(.storeName, c.b.name("__static_attributes__"))
     if child.cellVars.contains("__class__") {
       c.loadClosure("__class__")
       c.b.emit(.storeName, c.b.name("__classcell__"))
@@ -237,6 +246,7 @@ extension Compiler {
     let child = scope.takeChild()
     let c = Compiler(scope: child, filename: filename, sourceLines: sourceLines,
                      qualname: childQualname(name), firstLine: e.range.line)
+    c.staticAttributes = staticAttributes
     c.b.range = e.range
     let isGenerator = child.isGenerator
     if !isGenerator {

@@ -222,6 +222,11 @@ extension Compiler {
     return true
   }
 
+  /// `self.NAME = ...` inside a class: NAME joins `__static_attributes__`.
+  private func noteStaticAttribute(_ obj: Expr, _ attr: String) {
+    if case .name("self") = obj.kind { staticAttributes?.names.insert(attr) }
+  }
+
   func compileStore(_ t: Expr) throws(PyException) {
     let saved = b.range
     b.range = t.range
@@ -230,6 +235,7 @@ extension Compiler {
     case .name(let n):
       compileStoreName(n)
     case .attribute(let obj, let attr):
+      noteStaticAttribute(obj, attr)
       try compileExpr(obj)
       b.range = Compiler.attributeLocation(t.range, of: t)
       b.emit(.storeAttr, b.name(attr))
@@ -283,6 +289,7 @@ extension Compiler {
       b.range = target.range
       compileStoreName(n)
     case .attribute(let obj, let attr):
+      noteStaticAttribute(obj, attr)
       let at = Compiler.attributeLocation(target.range, of: target)
       try compileExpr(obj)
       b.range = at

@@ -6,6 +6,8 @@
 /// come from the symbol table built beforehand.
 final class Compiler {
   let scope: Scope
+  /// The innermost enclosing class's `self.NAME` stores (nil outside classes).
+  var staticAttributes: StaticAttributes?
   let b = CodeBuilder()
   let filename: String
   let sourceLines: [Substring]?
@@ -408,4 +410,10 @@ extension CompileErrors {
   static func cannotAssign(_ e: Expr, verb: String) -> String {
     "cannot \(verb) \(describe(e))"
   }
+}
+
+/// Attribute names a class body's code stores through `self` (CPython 3.13+
+/// records them in `__static_attributes__`).
+final class StaticAttributes {
+  var names: Set<String> = []
 }

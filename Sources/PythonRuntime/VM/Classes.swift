@@ -134,7 +134,6 @@ extension ThreadState {
     if dict.getStr(names.__module__) == nil {
       if let g = frame?.globals, let m = g.getStr(names.__name__) { dict.setStr(names.__module__, m) }
     }
-    if dict.getStr(names.__doc__) == nil { dict.setStr(names.__doc__, .none) }
     // __new__ is a static method, __init_subclass__ and __class_getitem__ class methods.
     if let nf = dict.getStr(names.__new__), case .object(let o) = nf, o.kind == .function {
       dict.setStr(names.__new__, .object(PyStaticMethod(nf)))
@@ -144,11 +143,12 @@ extension ThreadState {
         dict.setStr(special, .object(PyClassMethod(f)))
       }
     }
+    try applySlots(cls, dict, bases)
+    if dict.getStr(names.__doc__) == nil { dict.setStr(names.__doc__, .none) }
     // Defining __eq__ without __hash__ makes instances unhashable.
     if dict.getStr(names.__eq__) != nil && dict.getStr(names.__hash__) == nil {
       dict.setStr(names.__hash__, .none)
     }
-    try applySlots(cls, dict, bases)
     cls.refreshSpecialFlags()
     for b in bases where b.isHeapType { b.subclassRefs.append(WeakType(type: cls)) }
     cls.abstractMethodNames = computeAbstractMethods(cls)
@@ -175,8 +175,13 @@ extension ThreadState {
     let baseSlots = bases.map { $0.slotCount }.max() ?? 0
     cls.slotCount = baseSlots
     let basesHaveDict = bases.contains { $0.hasInstanceDict || ($0.isHeapType == false && $0.storage != .object && $0 !== PyType.object) }
+    let basesHaveWeakref = bases.contains { $0.providesWeakref }
+    // Builtin bases like list keep a dict behind the scenes for subclass
+    // instances; only a base whose instances already had one shows it.
+    let basesShowDict = bases.contains { $0.hasInstanceDict || $0.isExceptionType }
     guard let slotsValue = dict.getStr(names.__slots__) else {
       cls.hasInstanceDict = true
+      addInstanceDescriptors(cls, dict, dict: !basesShowDict, weakref: !basesHaveWeakref)
       return
     }
     var slotNames: [String] = []
@@ -191,13 +196,17 @@ extension ThreadState {
       }
     }
     var wantsDict = false
+    var wantsWeakref = false
     var index = baseSlots
     for n in slotNames {
       if n == "__dict__" {
         wantsDict = true
         continue
       }
-      if n == "__weakref__" { continue }
+      if n == "__weakref__" {
+        wantsWeakref = true
+        continue
+      }
       if dict.getStr(intern(n)) != nil {
         throw PyException.valueError("'\(n)' in __slots__ conflicts with class variable")
       }
@@ -206,6 +215,24 @@ extension ThreadState {
     }
     cls.slotCount = index
     cls.hasInstanceDict = wantsDict || basesHaveDict
+    addInstanceDescriptors(cls, dict, dict: wantsDict && !basesShowDict, weakref: wantsWeakref && !basesHaveWeakref)
+  }
+
+  /// The `__dict__` and `__weakref__` descriptors a class gets in its own
+  /// namespace when it is the first in its hierarchy to give its instances
+  /// a dict or weak references (as CPython lists them in `vars(cls)`).
+  private func addInstanceDescriptors(_ cls: PyType, _ ns: PyDict, dict: Bool, weakref: Bool) {
+    cls.providesWeakref = weakref || cls.mro.dropFirst().contains { $0.providesWeakref }
+    if dict, case .object(let o)? = PyType.object.attributes.getStr(names.__dict__),
+       let generic = o as? PyGetSetDescriptor {
+      ns.setStr(names.__dict__, .object(PyGetSetDescriptor(name: "__dict__", owner: cls, get: generic.getter,
+                                                           set: generic.setter)))
+    }
+    if weakref {
+      ns.setStr(intern("__weakref__"), .object(PyGetSetDescriptor(name: "__weakref__", owner: cls, get: { _, _ throws(PyException) in
+        .none
+      })))
+    }
   }
 
   private func computeAbstractMethods(_ cls: PyType) -> [String] {

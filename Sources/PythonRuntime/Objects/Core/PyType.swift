@@ -33,6 +33,8 @@ final class PyType: PyObject {
   /// Instances get a `__dict__` (false for builtins and for classes whose
   /// whole hierarchy declares `__slots__`).
   var hasInstanceDict: Bool
+  /// Whether this class (or a base) added a `__weakref__` slot.
+  var providesWeakref = false
   /// Number of `__slots__` members over the whole hierarchy.
   var slotCount: Int = 0
   /// Whether Python code may subclass this type.

@@ -165,18 +165,27 @@ extension ThreadState {
   /// `dir(obj)` without `__dir__`: instance dict plus class attributes.
   func defaultDir(_ v: Value) throws(PyException) -> [String] {
     var seen = Set<String>()
+    // `object` carries the generic `__dict__` getter here; CPython lists
+    // `__dict__` only where instances really have a dict.
+    func addClassAttributes(_ t: PyType, hasDict: Bool) {
+      for c in t.mro {
+        for k in c.attributes.keys {
+          guard let s = k.asStr else { continue }
+          if c === PyType.object && s.value == "__dict__" && !hasDict { continue }
+          seen.insert(s.value)
+        }
+      }
+    }
     if case .object(let o) = v {
       if let t = o as? PyType {
-        for c in t.mro {
-          for k in c.attributes.keys { if let s = k.asStr { seen.insert(s.value) } }
-        }
+        addClassAttributes(t, hasDict: t.hasInstanceDict && !t.isHeapType)
         return seen.sorted()
       }
       if let d = o.dict { for k in d.keys { if let s = k.asStr { seen.insert(s.value) } } }
+      addClassAttributes(v.type, hasDict: o.dict != nil)
+      return seen.sorted()
     }
-    for c in v.type.mro {
-      for k in c.attributes.keys { if let s = k.asStr { seen.insert(s.value) } }
-    }
+    addClassAttributes(v.type, hasDict: false)
     return seen.sorted()
   }
 }
