@@ -514,17 +514,9 @@ def _worker(executor_ref, ctx, work_queue):
         ctx.finalize()
 
 
-def _make_counter():
-    count = [-1]
-    def next_value():
-        count[0] += 1
-        return count[0]
-    return next_value
-
-
 class ThreadPoolExecutor(Executor):
     BROKEN = BrokenThreadPool
-    _counter = _make_counter()
+    _counter = __import__("itertools").count().__next__
 
     @classmethod
     def prepare_context(cls, initializer, initargs):
