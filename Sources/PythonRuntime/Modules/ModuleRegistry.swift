@@ -27,10 +27,14 @@ enum ModuleRegistry {
     return swiftModules[name] != nil || pythonSources[name] != nil || packages.contains(name)
   }
 
-  static var allNames: [String] {
+  /// Every module name, sorted (`sys.builtin_module_names`); computed once,
+  /// since each new interpreter's `sys` lists them.
+  static var allNames: [String] { sortedNames }
+
+  private static let sortedNames: [String] = {
     _ = once
     return (Array(swiftModules.keys) + Array(pythonSources.keys) + Array(packages) + ["builtins", "sys"]).sorted()
-  }
+  }()
 
   /// Creates, registers in `sys.modules` and returns the module, or nil
   /// when no such module exists.
