@@ -2,6 +2,7 @@
 enum BuiltinsModule {
   static func make(_ ts: ThreadState) -> PyModule {
     let m = PyModule(name: "builtins")
+    m.attributes.reserveCapacity(160)
     let d = m.attributes
     d.setStr(names.__doc__, Value("Built-in functions, types, exceptions, and other objects."))
     d.setStr("None", .none)

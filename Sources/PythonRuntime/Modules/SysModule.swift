@@ -4,6 +4,7 @@ enum SysModule {
     let interp = ts.interp
     let runtime = interp.runtime
     let m = PyModule(name: "sys")
+    m.attributes.reserveCapacity(64)
     m.add("modules", .object(interp.modules))
     m.add("stdout", .object(PyTextStream(runtime: runtime, stream: .stdout, name: "<stdout>")))
     m.add("stderr", .object(PyTextStream(runtime: runtime, stream: .stderr, name: "<stderr>")))

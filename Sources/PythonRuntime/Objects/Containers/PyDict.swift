@@ -98,6 +98,13 @@ final class PyDict: PyObject {
     indices[slot] = PyDict.dummySlot
   }
 
+  /// Makes room for `n` entries at once (module namespaces filled with
+  /// known numbers of names), sparing the intermediate regrowths.
+  func reserveCapacity(_ n: Int) {
+    entries.reserveCapacity(n)
+    if n > PyDict.linearLimit && indices.count * 2 < n * 3 { rebuild(minimumCapacity: n) }
+  }
+
   /// Compacts deleted entries and rebuilds (or drops) the index table.
   private func rebuild(minimumCapacity: Int) {
     if count != entries.count {
