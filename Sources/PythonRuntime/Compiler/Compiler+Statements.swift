@@ -462,18 +462,14 @@ extension Compiler {
       blocks.removeLast()
       b.currentHandler = inner
       b.emit(.popExcept)
-      loadConstant(.none)
-      compileStoreName(name)
-      compileDeleteName(name)
+      unbind(name)
       b.currentHandler = outer
       leave()
       // An exception inside the body: unbind the name, then re-raise.
       b.place(nameCleanup)
       b.setDepth(baseDepth + 2)
       b.currentHandler = cleanupHandler
-      loadConstant(.none)
-      compileStoreName(name)
-      compileDeleteName(name)
+      unbind(name)
       b.emit(.reraise)
     } else {
       b.emit(.popTop)               // [prev]
@@ -556,7 +552,7 @@ extension Compiler {
   }
 
   /// `name = None; del name`: an except clause's target does not outlive it.
-  private func unbind(_ name: String) {
+  func unbind(_ name: String) {
     loadConstant(.none)
     compileStoreName(name)
     compileDeleteName(name)

@@ -307,11 +307,7 @@ final class Compiler {
         b.currentHandler = outer
         if preserveTop { b.emit(.swap, 2) }
         b.emit(.popExcept)
-        if let n = name {
-          loadConstant(.none)
-          compileStoreName(n)
-          compileDeleteName(n)
-        }
+        if let n = name { unbind(n) }
       case .with(let outer):
         b.currentHandler = outer
         if preserveTop { b.emit(.swap, 2) }

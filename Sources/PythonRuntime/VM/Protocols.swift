@@ -366,11 +366,7 @@ extension ThreadState {
     if t.lookup(names.__iter__) == nil && t.lookup(names.__getitem__) == nil {
       throw PyException.typeError("argument of type '\(t.name)' is not iterable")
     }
-    let it = try getIter(container)
-    while let v = try next(it) {
-      if try richEqual(v, item) { return true }
-    }
-    return false
+    return try iterationContains(container, item)
   }
 
   // MARK: Unpacking
